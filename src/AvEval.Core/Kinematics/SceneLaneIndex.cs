@@ -361,6 +361,50 @@ public sealed class SceneLaneIndex
     }
 
     /// <summary>
+    /// How far along the lane graph the start of <paramref name="to"/> lies from the start of <paramref name="from"/>,
+    /// following successors (0 when they are the same lane); searched up to <paramref name="maxDistance"/> metres.
+    /// </summary>
+    /// <returns>False when <paramref name="to"/> is not reached within that distance.</returns>
+    public bool TryPathOffset(int from, int to, double maxDistance, out double offset)
+    {
+        Span<int> stackLane = stackalloc int[MaxLanesSearched];
+        Span<double> stackOffset = stackalloc double[MaxLanesSearched];
+        int top = 0, visited = 0;
+        stackLane[top] = from;
+        stackOffset[top++] = 0;
+        offset = double.PositiveInfinity;
+        while (top > 0 && visited < MaxLanesSearched)
+        {
+            top--;
+            visited++;
+            int lane = stackLane[top];
+            double at = stackOffset[top];
+            if (lane == to)
+            {
+                offset = Math.Min(offset, at);
+                continue;
+            }
+
+            double next = at + _paths[lane].Length;
+            if (next > maxDistance)
+            {
+                continue;
+            }
+
+            foreach (int successor in _successors[lane])
+            {
+                if (top < MaxLanesSearched)
+                {
+                    stackLane[top] = successor;
+                    stackOffset[top++] = next;
+                }
+            }
+        }
+
+        return !double.IsPositiveInfinity(offset);
+    }
+
+    /// <summary>
     /// Fallback when a track has no lane: the nearest vehicle whose centre is ahead along the track's heading line and
     /// within <paramref name="halfCorridor"/> metres of it; gap and closing speed measured along the heading.
     /// </summary>
