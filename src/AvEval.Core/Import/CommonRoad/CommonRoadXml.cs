@@ -37,9 +37,10 @@ internal sealed class CommonRoadXml(string file)
         return value;
     }
 
-    /// <summary>The finite number in an element's text.</summary>
-    public double Number(XElement element, string path)
+    /// <summary>The finite number in an element's text; <paramref name="field"/> names it in errors (default: the element's name).</summary>
+    public double Number(XElement element, string path, string? field = null)
     {
+        field ??= element.Name.LocalName;
         var text = element.Value.Trim();
         var location = Location(element, path);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
@@ -50,13 +51,13 @@ internal sealed class CommonRoadXml(string file)
                 "NAN" or "-NAN" => double.NaN,
                 "INF" or "+INF" or "INFINITY" => double.PositiveInfinity,
                 "-INF" or "-INFINITY" => double.NegativeInfinity,
-                _ => throw SceneImportException.BadValue(File, location, element.Name.LocalName, text, "a number"),
+                _ => throw SceneImportException.BadValue(File, location, field, text, "a number"),
             };
         }
 
         if (!double.IsFinite(value))
         {
-            throw SceneImportException.NotFinite(File, location, element.Name.LocalName, value);
+            throw SceneImportException.NotFinite(File, location, field, value);
         }
 
         return value;
@@ -83,7 +84,7 @@ internal sealed class CommonRoadXml(string file)
             throw SceneImportException.Missing(File, Location(field, fieldPath), "exact");
         }
 
-        return Number(exact, $"{fieldPath} / exact");
+        return Number(exact, $"{fieldPath} / exact", field.Name.LocalName);
     }
 
     /// <summary>The exact integer time step of a state.</summary>
