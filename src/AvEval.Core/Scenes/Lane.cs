@@ -22,4 +22,12 @@ public sealed record Lane(
     IReadOnlyList<LaneId> Predecessors,
     IReadOnlyList<LaneId> Successors,
     LaneNeighbour? Left,
-    LaneNeighbour? Right);
+    LaneNeighbour? Right)
+{
+    /// <summary>
+    /// Whether the lane lies inside an intersection (a CommonRoad lanelet that is a successor of an intersection's
+    /// incoming lanelets, an Argoverse 2 segment with <c>is_intersection</c>); false when the source does not say.
+    /// NAVSIM's lane keeping skips poses in intersections.
+    /// </summary>
+    public bool IsIntersection { get; init; }
+}

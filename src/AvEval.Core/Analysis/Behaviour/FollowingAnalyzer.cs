@@ -1,0 +1,162 @@
+using System.Globalization;
+using AvEval.Kinematics;
+using AvEval.Scenes;
+
+namespace AvEval.Analysis.Behaviour;
+
+/// <summary>
+/// Car following: the lead is the nearest vehicle ahead of the ego in its lane or the lanes that follow it
+/// (<see cref="SceneLaneIndex.TryFindLeadInLanes"/>); when the ego is in no lane, the nearest vehicle ahead within a
+/// corridor of half a lane width either side of its heading line. Per frame: the bumper-to-bumper gap along the path,
+/// time headway <c>thw.gap</c> = gap / ego speed (the common "THW gap" definition; CommonRoad-CriMe's THW is a different,
+/// trajectory-based time and is not this), and <c>ttc.following</c> = gap / closing speed while closing, else +∞.
+/// A negative gap (boxes overlapping along the path) counts as 0 in THW and TTC.
+/// </summary>
+public sealed class FollowingAnalyzer : IDriveAnalyzer
+{
+    private readonly FollowingOptions _options;
+
+    /// <summary>Creates the analyzer.</summary>
+    public FollowingAnalyzer(FollowingOptions? options = null) => _options = options ?? new FollowingOptions();
+
+    /// <summary>Smallest bumper-to-bumper gap to the lead, m.</summary>
+    public static string GapLeadMin => "gap.lead.min";
+
+    /// <summary>Smallest time headway gap / ego speed, s.</summary>
+    public static string ThwGapMin => "thw.gap.min";
+
+    /// <summary>Mean time headway over frames with a lead, s.</summary>
+    public static string ThwGapMean => "thw.gap.mean";
+
+    /// <summary>Smallest following TTC gap / closing speed, s.</summary>
+    public static string TtcFollowingMin => "ttc.following.min";
+
+    /// <inheritdoc/>
+    public string Id => "behaviour.following";
+
+    /// <inheritdoc/>
+    public Evaluation Analyze(Drive drive)
+    {
+        ArgumentNullException.ThrowIfNull(drive);
+        return Analyze(drive, SceneLaneIndex.For(drive.Scene));
+    }
+
+    /// <summary>Analyzes a drive with a lane index already built for its scene (share one index across egos).</summary>
+    public Evaluation Analyze(Drive drive, SceneLaneIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(drive);
+        ArgumentNullException.ThrowIfNull(index);
+        int ego = index.IndexOf(drive.Ego);
+        var profile = FollowingProfile.Compute(index, ego, _options);
+        var time = drive.Scene.TimeBase;
+        int n = profile.Lead.Length;
+        double gapMin = double.PositiveInfinity, thwMin = double.PositiveInfinity, thwSum = 0, ttcMin = double.PositiveInfinity;
+        int thwDefined = 0, thwWithLead = 0, leadFrames = 0;
+        for (int k = 0; k < n; k++)
+        {
+            if (profile.Lead[k] >= 0)
+            {
+                leadFrames++;
+                gapMin = Math.Min(gapMin, profile.Gap[k]);
+                ttcMin = Math.Min(ttcMin, profile.Ttc[k]);
+            }
+
+            double thw = profile.Thw[k];
+            if (!double.IsNaN(thw))
+            {
+                thwDefined++;
+                thwMin = Math.Min(thwMin, thw);
+                if (profile.Lead[k] >= 0)
+                {
+                    thwWithLead++;
+                    thwSum += thw;
+                }
+            }
+        }
+
+        string lead = "lead = nearest vehicle ahead in the ego's lane or its successors (lane association), else within "
+            + F(_options.CorridorHalfWidthMetres) + " m of the ego's heading line";
+        string gapDef = "bumper-to-bumper gap along the lane path (centre arc-length difference minus half of each length); " + lead;
+        string thwDef = $"THW gap = gap / ego speed (common time-headway definition, not CommonRoad-CriMe THW); undefined below {F(_options.MinSpeedForHeadway)} m/s; +inf without a lead; {lead}";
+        string ttcDef = "following TTC = gap / (ego speed − lead speed, both along the path) while closing, else +inf; " + lead;
+        var metrics = new List<Metric>
+        {
+            leadFrames > 0
+                ? new Metric(GapLeadMin, gapMin, Unit.Metre, gapDef)
+                : new Metric(GapLeadMin, null, Unit.Metre, gapDef, "the ego had no lead vehicle at any frame"),
+            thwDefined > 0
+                ? new Metric(ThwGapMin, thwMin, Unit.Second, thwDef)
+                : new Metric(ThwGapMin, null, Unit.Second, thwDef, $"the ego never reached {F(_options.MinSpeedForHeadway)} m/s"),
+            thwWithLead > 0
+                ? new Metric(ThwGapMean, thwSum / thwWithLead, Unit.Second, thwDef + "; mean over frames with a lead and a defined THW")
+                : new Metric(ThwGapMean, null, Unit.Second, thwDef, "no frame had both a lead and a defined THW"),
+            new Metric(TtcFollowingMin, ttcMin, Unit.Second, ttcDef),
+        };
+
+        var times = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            times[k] = time.TimeOf(profile.FirstFrame + k);
+        }
+
+        var events = new List<DrivingEvent>();
+        AddEvents(events, profile, index, time, profile.Thw, _options.ShortHeadwaySeconds, _options.ShortHeadwayMinDurationSeconds, EventKind.ShortHeadway, "thw_gap");
+        AddEvents(events, profile, index, time, profile.Ttc, _options.LowTtcSeconds, _options.LowTtcMinDurationSeconds, EventKind.LowTimeToCollision, "ttc_following");
+        events.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
+
+        return new Evaluation(
+            drive.Ego,
+            [Id],
+            metrics,
+            events,
+            [
+                new MetricSeries("gap.lead", Unit.Metre, gapDef, times, profile.Gap),
+                new MetricSeries("thw.gap", Unit.Second, thwDef, times, profile.Thw),
+                new MetricSeries("ttc.following", Unit.Second, ttcDef, times, profile.Ttc),
+            ],
+            []);
+    }
+
+    private static void AddEvents(List<DrivingEvent> events, FollowingProfile profile, SceneLaneIndex index, TimeBase time, double[] signal, double bound, double minDuration, EventKind kind, string signalName)
+    {
+        var mask = new bool[signal.Length];
+        for (int k = 0; k < signal.Length; k++)
+        {
+            mask[k] = signal[k] < bound;
+        }
+
+        foreach (var (start, length) in FrameRuns.Find(mask, FrameRuns.FramesFor(minDuration, time.StepSeconds)))
+        {
+            double min = double.PositiveInfinity, gapMin = double.PositiveInfinity;
+            var agents = new List<TrackId>();
+            for (int k = start; k < start + length; k++)
+            {
+                min = Math.Min(min, signal[k]);
+                gapMin = Math.Min(gapMin, profile.Gap[k]);
+                var id = index.TrackAt(profile.Lead[k]).Id;
+                if (!agents.Contains(id))
+                {
+                    agents.Add(id);
+                }
+            }
+
+            double t0 = time.TimeOf(profile.FirstFrame + start), t1 = time.TimeOf(profile.FirstFrame + start + length);
+            string name = signalName.Replace('_', '.');
+            events.Add(new DrivingEvent(
+                kind,
+                t0,
+                t1,
+                agents,
+                new Dictionary<string, double>
+                {
+                    [$"{signalName}_min_s"] = min,
+                    [$"{signalName}_bound_s"] = bound,
+                    ["duration_s"] = t1 - t0,
+                    ["gap_min_m"] = gapMin,
+                },
+                $"{name} stayed below {F(bound)} s for {F(t1 - t0)} s (min {F(min)} s) behind {string.Join(", ", agents)}."));
+        }
+    }
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+}
