@@ -17,24 +17,40 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
     [ThreadStatic]
     private static double[]? _scratch;
 
-    private static readonly ComfortSignal[] Signals =
+    private static readonly (string Name, string Definition, Unit Unit, string EvidenceUnit)[] SignalInfo =
     [
-        // Bounds: nuPlan config ego_is_comfortable (METRICS.md): −4.05 < a_lon < 2.40 m/s², |a_lat| < 4.89 m/s²,
-        // |jerk| < 8.37 m/s³, |lon jerk| < 4.13 m/s³, |yaw rate| < 0.95 rad/s, |yaw accel| < 1.93 rad/s².
-        new("accel.lon", "ego_lon_acceleration (ego-frame x, SG window 8, order 2)", Unit.MetrePerSecondSquared, "m_per_s2", -4.05, 2.40),
-        new("accel.lat", "ego_lat_acceleration (ego-frame y, SG window 8, order 2)", Unit.MetrePerSecondSquared, "m_per_s2", -4.89, 4.89),
-        new("jerk", "ego_jerk (SG derivative window 15, order 2, of the SG-smoothed acceleration magnitude)", Unit.MetrePerSecondCubed, "m_per_s3", -8.37, 8.37),
-        new("jerk.lon", "ego_lon_jerk (SG derivative window 15, order 2, of the SG-smoothed lon acceleration)", Unit.MetrePerSecondCubed, "m_per_s3", -4.13, 4.13),
-        new("yaw_rate", "ego_yaw_rate (SG derivative window 5, order 2, of the unwrapped heading)", Unit.RadianPerSecond, "rad_per_s", -0.95, 0.95),
-        new("yaw_accel", "ego_yaw_acceleration (SG 2nd derivative window 5, order 3, of the unwrapped heading)", Unit.RadianPerSecondSquared, "rad_per_s2", -1.93, 1.93),
+        ("accel.lon", "ego_lon_acceleration (ego-frame x, SG window 8, order 2)", Unit.MetrePerSecondSquared, "m_per_s2"),
+        ("accel.lat", "ego_lat_acceleration (ego-frame y, SG window 8, order 2)", Unit.MetrePerSecondSquared, "m_per_s2"),
+        ("jerk", "ego_jerk (SG derivative window 15, order 2, of the SG-smoothed acceleration magnitude)", Unit.MetrePerSecondCubed, "m_per_s3"),
+        ("jerk.lon", "ego_lon_jerk (SG derivative window 15, order 2, of the SG-smoothed lon acceleration)", Unit.MetrePerSecondCubed, "m_per_s3"),
+        ("yaw_rate", "ego_yaw_rate (SG derivative window 5, order 2, of the unwrapped heading)", Unit.RadianPerSecond, "rad_per_s"),
+        ("yaw_accel", "ego_yaw_acceleration (SG 2nd derivative window 5, order 3, of the unwrapped heading)", Unit.RadianPerSecondSquared, "rad_per_s2"),
     ];
 
+    private readonly ComfortSignal[] _signals;
+
     /// <summary>Creates the analyzer.</summary>
+    /// <param name="bounds">The comfort bounds; null for nuPlan's configured ones.</param>
     /// <param name="includeSeries">Whether to report each signal as a series (off for bulk runs that only need metrics).</param>
-    public NuPlanComfortAnalyzer(bool includeSeries = true)
+    public NuPlanComfortAnalyzer(NuPlanComfortBounds? bounds = null, bool includeSeries = true)
     {
+        var b = bounds ?? NuPlanComfortBounds.Default;
+        Bounds = b;
         IncludeSeries = includeSeries;
+        (double Lower, double Upper)[] limits =
+        [
+            (b.MinLonAcceleration, b.MaxLonAcceleration),
+            (-b.MaxAbsLatAcceleration, b.MaxAbsLatAcceleration),
+            (-b.MaxAbsJerk, b.MaxAbsJerk),
+            (-b.MaxAbsLonJerk, b.MaxAbsLonJerk),
+            (-b.MaxAbsYawRate, b.MaxAbsYawRate),
+            (-b.MaxAbsYawAcceleration, b.MaxAbsYawAcceleration),
+        ];
+        _signals = [.. SignalInfo.Select((s, i) => new ComfortSignal(s.Name, s.Definition, s.Unit, s.EvidenceUnit, limits[i].Lower, limits[i].Upper))];
     }
+
+    /// <summary>The comfort bounds in force.</summary>
+    public NuPlanComfortBounds Bounds { get; }
 
     /// <summary>Whether each signal is reported as a series.</summary>
     public bool IncludeSeries { get; }
@@ -52,7 +68,7 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
     public static string Name(string signal, string statistic) => $"{signal}.{statistic}";
 
     /// <summary>The signal prefixes, in nuPlan's order of the comfort metrics.</summary>
-    public static IReadOnlyList<string> SignalNames { get; } = [.. Signals.Select(s => s.Name)];
+    public static IReadOnlyList<string> SignalNames { get; } = [.. SignalInfo.Select(s => s.Name)];
 
     /// <inheritdoc/>
     public Evaluation Analyze(Drive drive)
@@ -73,11 +89,11 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
 
     private Evaluation Analyze(Scenes.TrackId ego, ReadOnlySpan<EgoSample> samples)
     {
-        var metrics = new List<Metric>(Signals.Length * 5 + 1);
+        var metrics = new List<Metric>(_signals.Length * 5 + 1);
         if (samples.Length < EgoKinematics.MinimumSamples)
         {
             string reason = $"nuPlan's comfort filters need at least {EgoKinematics.MinimumSamples} ego states; the drive has {samples.Length}.";
-            foreach (var s in Signals)
+            foreach (var s in _signals)
             {
                 foreach (var stat in (string[])["max", "min", "mean", "p90", "within_bound"])
                 {
@@ -97,12 +113,12 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
         }
 
         var events = new List<DrivingEvent>();
-        var series = IncludeSeries ? new List<MetricSeries>(Signals.Length) : [];
+        var series = IncludeSeries ? new List<MetricSeries>(_signals.Length) : [];
         double[]? times = IncludeSeries ? k.TimesSeconds.ToArray() : null;
         bool comfortable = true;
-        for (int si = 0; si < Signals.Length; si++)
+        for (int si = 0; si < _signals.Length; si++)
         {
-            var s = Signals[si];
+            var s = _signals[si];
             var v = Values(k, si);
             bool within = true;
             foreach (var x in v)
