@@ -17,8 +17,24 @@ public static class EgoSamples
     public static EgoSample[] FromTrack(Track track, TimeBase timeBase)
     {
         ArgumentNullException.ThrowIfNull(track);
+        var samples = new EgoSample[track.Length];
+        FromTrack(track, timeBase, samples);
+        return samples;
+    }
+
+    /// <summary>As <see cref="FromTrack(Track, TimeBase)"/>, into a caller-provided buffer (no allocation).</summary>
+    /// <param name="track">The track to read.</param>
+    /// <param name="timeBase">The scene's time base.</param>
+    /// <param name="samples">Receives one sample per state; exactly <see cref="Track.Length"/> long.</param>
+    public static void FromTrack(Track track, TimeBase timeBase, Span<EgoSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(track);
         var states = track.States;
-        var samples = new EgoSample[states.Length];
+        if (samples.Length != states.Length)
+        {
+            throw new ArgumentException($"Buffer has '{samples.Length}' slots for the '{states.Length}' states of track '{track.Id}'.", nameof(samples));
+        }
+
         double dt = timeBase.StepSeconds;
         for (int i = 0; i < states.Length; i++)
         {
@@ -46,7 +62,5 @@ public static class EgoSamples
                 (c * ax) + (sn * ay),
                 (-sn * ax) + (c * ay));
         }
-
-        return samples;
     }
 }

@@ -17,6 +17,9 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
     [ThreadStatic]
     private static double[]? _scratch;
 
+    [ThreadStatic]
+    private static EgoSample[]? _samples;
+
     private static readonly (string Name, string Definition, Unit Unit, string EvidenceUnit)[] SignalInfo =
     [
         ("accel.lon", "ego_lon_acceleration (ego-frame x, SG window 8, order 2)", Unit.MetrePerSecondSquared, "m_per_s2"),
@@ -74,7 +77,14 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
     public Evaluation Analyze(Drive drive)
     {
         ArgumentNullException.ThrowIfNull(drive);
-        var samples = EgoSamples.FromTrack(drive.EgoTrack, drive.Scene.TimeBase);
+        var track = drive.EgoTrack;
+        if (_samples is null || _samples.Length < track.Length)
+        {
+            _samples = new EgoSample[track.Length];
+        }
+
+        var samples = _samples.AsSpan(0, track.Length);
+        EgoSamples.FromTrack(track, drive.Scene.TimeBase, samples);
         return Analyze(drive.Ego, samples);
     }
 

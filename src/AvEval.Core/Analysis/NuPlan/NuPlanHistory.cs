@@ -80,7 +80,7 @@ public sealed class NuPlanHistory
     /// <summary>
     /// The history of a drive: the ego track's states moved from the box centre to a rear axle placed as
     /// <see cref="EgoVehicle.FromBox"/> says, velocities and accelerations in the ego frame (derived from velocity
-    /// where the track has none, see <see cref="EgoSamples.FromTrack"/>), every other track present at each frame,
+    /// where the track has none, see <see cref="EgoSamples.FromTrack(Track, TimeBase)"/>), every other track present at each frame,
     /// and the map state from the scene's lane graph (see remarks).
     /// </summary>
     /// <remarks>

@@ -43,13 +43,59 @@ internal static class NuPlanStatistics
     /// </summary>
     public static double P90(ReadOnlySpan<double> v, Span<double> scratch)
     {
-        var sorted = scratch[..v.Length];
-        v.CopyTo(sorted);
-        sorted.Sort();
+        var work = scratch[..v.Length];
+        v.CopyTo(work);
         double index = (v.Length * 0.9) - 1.5;
         double previous = Math.Floor(index);
         bool takePrevious = index - previous == 0 && previous % 2 == 0;
         int k = (int)(takePrevious ? previous : previous + 1);
-        return sorted[Math.Clamp(k, 0, v.Length - 1)];
+        return Select(work, Math.Clamp(k, 0, v.Length - 1));
     }
+
+    /// <summary>The k-th smallest value (0-based), by quickselect: linear on average, unlike a full sort.</summary>
+    private static double Select(Span<double> a, int k)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (lo < hi)
+        {
+            double pivot = Median(a[lo], a[lo + ((hi - lo) / 2)], a[hi]);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return a[k];
+            }
+        }
+
+        return a[k];
+    }
+
+    private static double Median(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 }
