@@ -3,7 +3,7 @@ using AvEval.Scenes;
 
 namespace AvEval.Analysis.NuPlan;
 
-/// <summary>Point-in-lane and distance-along-lane on a scene's lane graph.</summary>
+/// <summary>Point-in-lane and lane relations on a scene's lane graph.</summary>
 internal static class LaneGeometry
 {
     /// <summary>Whether the point lies in the lane's polygon (left bound, then the right bound reversed); even-odd rule.</summary>
@@ -31,29 +31,6 @@ internal static class LaneGeometry
         return inside;
 
         Point2 Vertex(int k) => k < left.Count ? left[k] : right[right.Count - 1 - (k - left.Count)];
-    }
-
-    /// <summary>Arc length from the start of the polyline to the point of it closest to <paramref name="p"/>.</summary>
-    public static double DistanceAlong(IReadOnlyList<Point2> polyline, Point2 p)
-    {
-        double best = double.PositiveInfinity, along = 0, walked = 0;
-        for (int i = 0; i + 1 < polyline.Count; i++)
-        {
-            var a = polyline[i];
-            var ab = polyline[i + 1] - a;
-            double len = ab.Length;
-            double t = len == 0 ? 0 : Math.Clamp((p - a).Dot(ab) / (len * len), 0, 1);
-            double d = p.DistanceTo(a + (ab * t));
-            if (d < best)
-            {
-                best = d;
-                along = walked + (t * len);
-            }
-
-            walked += len;
-        }
-
-        return along;
     }
 
     /// <summary>Whether two lanes are the same, successive, or side by side (a lane change, not a crossing).</summary>
