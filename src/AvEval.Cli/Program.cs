@@ -1,13 +1,11 @@
-using System.CommandLine;
+using AvEval.Analysis;
+using AvEval.Import;
 
 namespace AvEval.Cli;
 
-/// <summary>The <c>aveval</c> entry point: builds the command tree and runs it.</summary>
+/// <summary>The <c>aveval</c> entry point.</summary>
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        var root = new RootCommand("AvEval: evaluation tests for autonomous-vehicle releases.");
-        return root.Parse(args).Invoke();
-    }
+    private static int Main(string[] args) =>
+        AvEvalCommandLine.Run(args, new CliEnvironment(Console.Out, Console.Error, SceneImporters.CreateDefault(), RuleAnalysis.CreateDefault()));
 }
