@@ -13,7 +13,10 @@ namespace AvEval.Import.Argoverse2;
 /// 96.4–103.3 ms apart in the published logs, so a frame's nominal time is within a few ms of its sweep; the exact
 /// sweep times are kept on <see cref="Av2SensorLog.SweepTimestampsNs"/> and used for velocities.</para>
 /// <para>Positions: each cuboid centre (ego frame) is moved into the city frame with the ego pose of the same
-/// timestamp (exact match required); heading is the yaw of the composed rotation. Velocities: central differences
+/// timestamp (exact match required), in the plane: (tx, ty) rotated by the ego's yaw plus the pose's (x, y). This is
+/// how the shared data's derived CSVs were made (they match it to their printed 1 mm; the full SE(3) transform with
+/// the ego's roll and pitch and the cuboid's tz differs by up to about 3 cm in these logs). Heading is the yaw of the
+/// composed rotation city_R_ego · ego_R_object. Velocities: central differences
 /// over the neighbouring sweeps, (p[k+1] − p[k−1]) / (t[k+1] − t[k−1]) on the real sweep times, one-sided at a
 /// track's ends. A track seen on fewer than <see cref="MinimumSweeps"/> sweeps has no central difference and is
 /// left out, listed on <see cref="Av2SensorLog.ShortTracks"/>. A track that skips a sweep is an error.</para>
@@ -150,11 +153,13 @@ public sealed class Av2SensorLogImporter : ISceneImporter
                 var pose = poses[ts[row]];
                 var r = Rotation(q[0][row], q[1][row], q[2][row], q[3][row]);
                 var city = Multiply(pose.R, r);
+                // Planar: the ego's yaw only, as the derived CSVs do (see remarks).
+                double yaw = Math.Atan2(pose.R[3], pose.R[0]);
                 xy[i] = (
-                    (pose.R[0] * tx[row]) + (pose.R[1] * ty[row]) + (pose.R[2] * tz[row]) + pose.T[0],
-                    (pose.R[3] * tx[row]) + (pose.R[4] * ty[row]) + (pose.R[5] * tz[row]) + pose.T[1],
+                    (Math.Cos(yaw) * tx[row]) - (Math.Sin(yaw) * ty[row]) + pose.T[0],
+                    (Math.Sin(yaw) * tx[row]) + (Math.Cos(yaw) * ty[row]) + pose.T[1],
                     Math.Atan2(city[3], city[0]));
-                times[i] = ts[row] * 1e-9;
+                times[i] = (ts[row] - sweeps[0]) * 1e-9;
             }
 
             var category0 = category[rows[0]];
@@ -230,6 +235,7 @@ public sealed class Av2SensorLogImporter : ISceneImporter
         return poses;
     }
 
+    // Times are taken relative to the first sweep in integer ns first: absolute ns × 1e-9 (~3e8 s) keeps only ~60 ns.
     private static Track EgoTrack(long[] sweeps, Dictionary<long, Pose> poses, BoxSize size)
     {
         var times = new double[sweeps.Length];
@@ -238,7 +244,7 @@ public sealed class Av2SensorLogImporter : ISceneImporter
         {
             var pose = poses[sweeps[k]];
             xy[k] = (pose.T[0], pose.T[1], Math.Atan2(pose.R[3], pose.R[0]));
-            times[k] = sweeps[k] * 1e-9;
+            times[k] = (sweeps[k] - sweeps[0]) * 1e-9;
         }
 
         return new Track(Ego, AgentKind.Vehicle, "EGO_VEHICLE", size, 0, WithVelocities(times, xy), hasAcceleration: false);

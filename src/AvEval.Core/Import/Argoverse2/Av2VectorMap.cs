@@ -11,10 +11,13 @@ namespace AvEval.Import.Argoverse2;
 /// <remarks>
 /// Centrelines: the map's own <c>centerline</c> where present (motion-forecasting maps), else computed as the
 /// av2-api does (<c>ArgoverseStaticMap.get_lane_segment_centerline</c>): both boundaries resampled to
-/// <see cref="CenterlinePoints"/> points equally spaced by 3-D chordal arc length (<c>interp_arc</c>) and averaged.
-/// Neighbours: <c>left/right_neighbor_id</c> as listed; <see cref="LaneNeighbour.SameDirection"/> is true when the
-/// neighbour's start-to-end direction makes an acute angle with this lane's, and true when the neighbour is not in
-/// the map (the av2-api documents neighbours as adjacent lanes of the same direction).
+/// <see cref="CenterlinePoints"/> points equally spaced by chordal arc length (<c>interp_arc</c>) and averaged.
+/// The arc length is measured in the plane (x, y), as the shared data's derived lane CSVs were made; the av2-api
+/// passes x, y, z, which moves the points by up to about 6 mm on these maps.
+/// Neighbours: <c>left/right_neighbor_id</c> as listed, which in the published maps also name lanes of the
+/// opposite direction (about a third of the links); <see cref="LaneNeighbour.SameDirection"/> is true when the
+/// neighbour's centreline runs start-to-end at an acute angle to this lane's. A neighbour id that is not a lane of
+/// the map (outside its crop) is not linked. Predecessors and successors are kept as listed, even outside the crop.
 /// </remarks>
 public static class Av2VectorMap
 {
@@ -65,7 +68,7 @@ public static class Av2VectorMap
 
     /// <summary>
     /// The av2-api centreline of a lane segment: both boundaries resampled to <paramref name="count"/> points by
-    /// 3-D chordal arc length and averaged (x, y kept).
+    /// planar chordal arc length and averaged.
     /// </summary>
     public static Point2[] MidpointLine(IReadOnlyList<double[]> left, IReadOnlyList<double[]> right, int count = CenterlinePoints)
     {
@@ -82,7 +85,7 @@ public static class Av2VectorMap
         return centre;
     }
 
-    /// <summary>av2-api <c>interp_arc</c>: <paramref name="count"/> points equally spaced in chordal arc length along a 3-D polyline.</summary>
+    /// <summary>av2-api <c>interp_arc</c>: <paramref name="count"/> points equally spaced in planar chordal arc length along a polyline.</summary>
     private static double[][] InterpolateArc(IReadOnlyList<double[]> points, int count)
     {
         // Consecutive repeated points have zero chord length and are dropped, as in the av2-api.
@@ -100,8 +103,8 @@ public static class Av2VectorMap
         double total = 0;
         for (int i = 0; i < n - 1; i++)
         {
-            double dx = pts[i + 1][0] - pts[i][0], dy = pts[i + 1][1] - pts[i][1], dz = pts[i + 1][2] - pts[i][2];
-            chord[i] = Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz));
+            double dx = pts[i + 1][0] - pts[i][0], dy = pts[i + 1][1] - pts[i][1];
+            chord[i] = Math.Sqrt((dx * dx) + (dy * dy));
             total += chord[i];
         }
 
@@ -150,9 +153,10 @@ public static class Av2VectorMap
             return null;
         }
 
+        // A neighbour outside this map's crop cannot be placed or its direction judged: it is not linked.
         if (!centres.TryGetValue(neighbour, out var other))
         {
-            return new LaneNeighbour(neighbour, true);
+            return null;
         }
 
         var mine = centre[^1] - centre[0];
