@@ -72,4 +72,17 @@ public sealed class Av2ForecastingImporterTests
 
         LaneAssert.SameAsDerived(lanes, rows);
     }
+
+    [Fact]
+    public void Import_Map_MarksOppositeDirectionNeighbours()
+    {
+        // Counted with a stdlib-Python script over the map JSON (neighbour's left boundary start→end against the
+        // lane's): of 42 neighbour links, 14 run the same way and 28 the opposite way (18 between BIKE lanes).
+        var lanes = new Av2ForecastingImporter().Import(Av2Paths.ForecastingFolder).Lanes.Lanes;
+
+        var links = lanes.SelectMany(l => new[] { l.Left, l.Right }).OfType<LaneNeighbour>().ToList();
+
+        links.Count.ShouldBe(42);
+        links.Count(n => !n.SameDirection).ShouldBe(28);
+    }
 }
