@@ -1,0 +1,86 @@
+using AvEval.Errors;
+using AvEval.Import.Comma2k19;
+using AvEval.Import.Numpy;
+
+namespace AvEval.Tests.Import.Comma2k19;
+
+/// <summary>Bad .npy inputs built from the in-repo segment in a temp copy (never committed), one problem each.</summary>
+public sealed class Comma2k19BadInputTests : IDisposable
+{
+    private readonly string _segment;
+
+    public Comma2k19BadInputTests()
+    {
+        _segment = Path.Combine(Path.GetTempPath(), "aveval-comma-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Comma2k19Importer.Files)
+        {
+            var to = Path.Combine(_segment, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(Path.Combine(Comma2k19ImporterTests.Segment, file), to);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_segment, recursive: true);
+
+    private string File_(string relative) => Path.Combine(_segment, relative);
+
+    [Fact]
+    public void Read_WrongMagic_NamesFileAndMagic()
+    {
+        var file = File_("processed_log/CAN/speed/value");
+        var bytes = File.ReadAllBytes(file);
+        "PK\x03\x04"u8.CopyTo(bytes);
+        File.WriteAllBytes(file, bytes);
+
+        var e = Record.Exception(() => NpyReader.Read(file));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{file}: byte 0: starts with 'PK\\x03\\x04PY', not the NumPy magic '\\x93NUMPY'; the file must be a NumPy .npy array.");
+    }
+
+    [Fact]
+    public void Read_Float32Dtype_NamesFileAndDtype()
+    {
+        var file = File_("processed_log/CAN/speed/t");
+        var bytes = File.ReadAllBytes(file);
+        int at = System.Text.Encoding.Latin1.GetString(bytes).IndexOf("<f8", StringComparison.Ordinal);
+        "<f4"u8.CopyTo(bytes.AsSpan(at));
+        File.WriteAllBytes(file, bytes);
+
+        var e = Record.Exception(() => new Comma2k19Importer().Import(_segment));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldStartWith($"{file}: header: header '{{'descr': '<f4', 'fortran_order': False, 'shape': (4974,), }}' has dtype '<f4', but only little-endian float64 '<f8' and int64 '<i8' are read.");
+    }
+
+    [Fact]
+    public void Read_TruncatedFile_NamesFileAndByteCounts()
+    {
+        // speed/t: 4974 float64 = 39792 data bytes after a 128-byte header; cut 100 bytes.
+        var file = File_("processed_log/CAN/speed/t");
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..^100]);
+
+        var e = Record.Exception(() => new Comma2k19Importer().Import(_segment));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{file}: data: holds '39692' data bytes, but its header's shape and dtype need '39792'; the file is truncated or padded, copy it again from the source.");
+    }
+
+    [Fact]
+    public void Import_TimeAndValueLengthsDiffer_NamesBothFiles()
+    {
+        // Drop the last time of steering_angle/t, header shape included ('(4974,)' -> '(4973,)', same header length).
+        var timeFile = File_("processed_log/CAN/steering_angle/t");
+        var bytes = File.ReadAllBytes(timeFile)[..^8];
+        int at = System.Text.Encoding.Latin1.GetString(bytes).IndexOf("(4974,)", StringComparison.Ordinal);
+        "(4973,)"u8.CopyTo(bytes.AsSpan(at));
+        File.WriteAllBytes(timeFile, bytes);
+        var valueFile = File_("processed_log/CAN/steering_angle/value");
+
+        var e = Record.Exception(() => new Comma2k19Importer().Import(_segment));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{valueFile}: has '4974' rows but its time file '{timeFile}' has '4973'; both arrays of a stream must have one row per sample.");
+    }
+}
