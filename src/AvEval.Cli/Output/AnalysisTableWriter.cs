@@ -28,7 +28,11 @@ internal static class AnalysisTableWriter
         }
 
         output.WriteLine();
-        output.WriteLine(detailed ? "" : $"Every vehicle as ego ({evaluations.Count} drives):");
+        if (!detailed)
+        {
+            output.WriteLine($"Every vehicle as ego ({evaluations.Count} drives):");
+        }
+
         foreach (var evaluation in evaluations)
         {
             WriteDrive(output, scene, evaluation, detailed);

@@ -1,4 +1,6 @@
 using AvEval.Errors;
+using AvEval.Import.Argoverse2;
+using AvEval.Import.Comma2k19;
 using AvEval.Import.CommonRoad;
 using AvEval.Scenes;
 using AvEval.Storage;
@@ -23,6 +25,9 @@ public sealed class SceneImporters
     [
         new CanonicalSceneImporter(),
         new CommonRoadImporter(),
+        new Av2ForecastingImporter(),
+        new Av2SensorLogImporter(),
+        new Comma2k19Importer(),
     ]);
 
     /// <summary>The importers, in priority order.</summary>
