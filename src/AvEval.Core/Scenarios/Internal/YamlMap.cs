@@ -63,13 +63,27 @@ internal sealed class YamlMap
     public static YamlMap Parse(string file, string what, string text, IReadOnlyList<string> known)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
+        }
+        catch (SyntaxErrorException e)
+        {
+            // YamlDotNet 18.1 puts the context's start into YamlException.Start for some scanner errors (a tab used as
+            // indentation reports line 1, column 1); the scanner's cursor is where it found the problem.
+            var at = scanner.CurrentPosition;
+            throw ScenarioSpecException.Syntax(file, (int)at.Line, (int)at.Column, ParserMessage(e), e);
         }
         catch (YamlException e)
         {
             throw ScenarioSpecException.Syntax(file, (int)e.Start.Line, (int)e.Start.Column, ParserMessage(e), e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 18.1's scanner fails this way on some unterminated flow collections instead of raising a YamlException.
+            var at = scanner.CurrentPosition;
+            throw ScenarioSpecException.Syntax(file, (int)at.Line, (int)at.Column, "the parser stopped here; an unclosed '[', '{' or quote above is the likely cause", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
