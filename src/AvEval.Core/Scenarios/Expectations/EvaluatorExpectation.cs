@@ -1,0 +1,38 @@
+using AvEval.Analysis;
+
+namespace AvEval.Scenarios.Expectations;
+
+/// <summary>
+/// <c>evaluator &lt;id&gt;@&lt;version&gt; &lt;output&gt; &lt;op&gt; &lt;value&gt;</c>, e.g.
+/// <c>evaluator cut_in_detector@1 probability &gt;= 0.5</c>: a learned evaluator's output. Parsed now; this build has
+/// no learned evaluators, so judging it is always inconclusive with an "unknown evaluator" message.
+/// </summary>
+/// <param name="Text">The expectation as written.</param>
+/// <param name="Location">Where it was written.</param>
+/// <param name="Evaluator">The evaluator id, e.g. <c>cut_in_detector</c>.</param>
+/// <param name="Version">Its version, e.g. <c>1</c>.</param>
+/// <param name="Output">The output compared, e.g. <c>probability</c>.</param>
+/// <param name="Operator">The comparison.</param>
+/// <param name="Value">The bound (dimensionless).</param>
+public sealed record EvaluatorExpectation(
+    string Text,
+    SourceLocation Location,
+    string Evaluator,
+    string Version,
+    string Output,
+    ComparisonOperator Operator,
+    double Value) : Expectation(Text, Location)
+{
+    /// <summary><c>id@version</c>.</summary>
+    public string EvaluatorKey => $"{Evaluator}@{Version}";
+
+    /// <summary>Why this expectation cannot be resolved in this build.</summary>
+    public string UnknownEvaluatorProblem => $"unknown evaluator '{EvaluatorKey}': learned evaluators are not available in this build";
+
+    /// <inheritdoc/>
+    public override ExpectationOutcome Judge(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return new(Text, Outcome.Inconclusive, null, Value, "1", $"'{Text}' cannot be judged: {UnknownEvaluatorProblem}.");
+    }
+}
