@@ -13,12 +13,15 @@ public sealed class ScenarioSpecValidator
 {
     private readonly Dictionary<string, Unit> _metrics;
     private readonly HashSet<EventKind> _events;
+    private readonly IEvaluatorResolver? _evaluators;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="metrics">Every metric the analyzers publish.</param>
     /// <param name="eventKinds">Every event kind the analyzers detect.</param>
-    public ScenarioSpecValidator(IEnumerable<KnownMetric> metrics, IEnumerable<EventKind> eventKinds)
+    /// <param name="evaluators">Where learned evaluators are found; null when this build has none.</param>
+    public ScenarioSpecValidator(IEnumerable<KnownMetric> metrics, IEnumerable<EventKind> eventKinds, IEvaluatorResolver? evaluators = null)
     {
+        _evaluators = evaluators;
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(eventKinds);
         _metrics = new Dictionary<string, Unit>(StringComparer.Ordinal);
@@ -67,7 +70,8 @@ public sealed class ScenarioSpecValidator
         MetricExpectation m => m.UnitProblem(_metrics[m.Metric]),
         NoEventExpectation e when !_events.Contains(e.Kind) => UnknownEvent(e.Kind),
         EventPresentExpectation e when !_events.Contains(e.Kind) => UnknownEvent(e.Kind),
-        EvaluatorExpectation e => e.UnknownEvaluatorProblem,
+        EvaluatorExpectation e when _evaluators is null => e.UnknownEvaluatorProblem,
+        EvaluatorExpectation e => _evaluators.Problem(e.Evaluator, e.Version, e.Output),
         _ => null,
     };
 

@@ -4,8 +4,10 @@ namespace AvEval.Scenarios.Expectations;
 
 /// <summary>
 /// <c>evaluator &lt;id&gt;@&lt;version&gt; &lt;output&gt; &lt;op&gt; &lt;value&gt;</c>, e.g.
-/// <c>evaluator cut_in_detector@1 probability &gt;= 0.5</c>: a learned evaluator's output. Parsed now; this build has
-/// no learned evaluators, so judging it is always inconclusive with an "unknown evaluator" message.
+/// <c>evaluator cut_in_detector@1 probability &gt;= 0.5</c>: a learned evaluator's output. Judged from the metric
+/// <see cref="MetricName(string, string, string)"/> that the evaluator's analyzer (found through an
+/// <see cref="IEvaluatorResolver"/>) adds to the drive's evaluation; without it the outcome is inconclusive with an
+/// "unknown evaluator" message.
 /// </summary>
 /// <param name="Text">The expectation as written.</param>
 /// <param name="Location">Where it was written.</param>
@@ -26,6 +28,12 @@ public sealed record EvaluatorExpectation(
     /// <summary><c>id@version</c>.</summary>
     public string EvaluatorKey => $"{Evaluator}@{Version}";
 
+    /// <summary>The metric a learned evaluator publishes for one output: <c>evaluator.&lt;id&gt;@&lt;version&gt;.&lt;output&gt;</c>.</summary>
+    public static string MetricName(string evaluator, string version, string output) => $"evaluator.{evaluator}@{version}.{output}";
+
+    /// <summary>The metric this expectation reads, see <see cref="MetricName(string, string, string)"/>.</summary>
+    public string Metric => MetricName(Evaluator, Version, Output);
+
     /// <summary>Why this expectation cannot be resolved in this build.</summary>
     public string UnknownEvaluatorProblem => $"unknown evaluator '{EvaluatorKey}': learned evaluators are not available in this build";
 
@@ -33,6 +41,17 @@ public sealed record EvaluatorExpectation(
     public override ExpectationOutcome Judge(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
+        if (evaluation.FindMetric(Metric) is { } metric)
+        {
+            if (metric.Value is not { } measured)
+            {
+                return new(Text, Outcome.Inconclusive, null, Value, "1", $"{Metric} has no value ({metric.Reason ?? "no reason given"}), so '{Text}' cannot be judged.");
+            }
+
+            var outcome = Operator.Holds(measured, Value) ? Outcome.Pass : Outcome.Fail;
+            return new(Text, outcome, measured, Value, "1", $"{Metric} was {Format(measured)}, expected {Operator} {Format(Value)} ({metric.Definition}).");
+        }
+
         return new(Text, Outcome.Inconclusive, null, Value, "1", $"'{Text}' cannot be judged: {UnknownEvaluatorProblem}.");
     }
 }

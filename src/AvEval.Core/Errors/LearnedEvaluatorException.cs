@@ -1,0 +1,70 @@
+namespace AvEval.Errors;
+
+/// <summary>
+/// A learned evaluator could not be found, loaded or run: unknown id or version, a missing, corrupt or altered model
+/// file, inputs that do not fit the model, non-finite features, or a forced device that is not there. The message names
+/// the model (<c>id@version</c> and file where known) and what to do. Defined in the core so that scenario code can
+/// catch it without referencing the inference runtime.
+/// </summary>
+public sealed class LearnedEvaluatorException : AvEvalException
+{
+    private LearnedEvaluatorException(string model, string message, Exception? inner = null)
+        : base(message, inner) => Model = model;
+
+    /// <summary>The model concerned, <c>id@version</c> (or the id alone when no version resolved).</summary>
+    public string Model { get; }
+
+    /// <summary>No model with this id in the registry.</summary>
+    public static LearnedEvaluatorException UnknownEvaluator(string evaluator, string registry, IEnumerable<string> known) =>
+        new(evaluator, $"unknown evaluator '{evaluator}': {registry} has no folder of that name (known: {List(known)}); fix the id or train the model with 'aveval train'.");
+
+    /// <summary>The model exists but not in this version.</summary>
+    public static LearnedEvaluatorException UnknownVersion(string evaluator, string version, string registry, IEnumerable<string> known) =>
+        new($"{evaluator}@{version}", $"unknown version '{version}' of evaluator '{evaluator}' in {registry} (available: {List(known)}); pin one of those versions.");
+
+    /// <summary>The evaluator has no such output.</summary>
+    public static LearnedEvaluatorException UnknownOutput(string model, string output, IEnumerable<string> known) =>
+        new(model, $"evaluator '{model}' has no output '{output}' (it has {List(known)}); compare one of those.");
+
+    /// <summary>A file the model needs is missing.</summary>
+    public static LearnedEvaluatorException MissingFile(string model, string file) =>
+        new(model, $"{file}: the file of model '{model}' is missing; restore it from version control or retrain the model with 'aveval train'.");
+
+    /// <summary>The model card cannot be read.</summary>
+    public static LearnedEvaluatorException BadCard(string model, string file, string problem, Exception? inner = null) =>
+        new(model, $"{file}: the model card of '{model}' {problem}; restore it from version control or retrain the model with 'aveval train'.", inner);
+
+    /// <summary>The model file's SHA-256 differs from its card's.</summary>
+    public static LearnedEvaluatorException HashMismatch(string model, string file, string expected, string actual) =>
+        new(model, $"{file}: model '{model}' has SHA-256 '{actual}' but its card pins '{expected}'; the file was altered or replaced: restore it from version control, or retrain with 'aveval train', which writes both together.");
+
+    /// <summary>ONNX Runtime could not load the model file.</summary>
+    public static LearnedEvaluatorException CorruptModel(string model, string file, string problem, Exception? inner = null) =>
+        new(model, $"{file}: ONNX Runtime cannot load model '{model}' ({problem}); restore the file from version control or retrain the model with 'aveval train'.", inner);
+
+    /// <summary>The ONNX graph's inputs or outputs do not match the card or the featurizer.</summary>
+    public static LearnedEvaluatorException BadSignature(string model, string file, string problem) =>
+        new(model, $"{file}: model '{model}' {problem}; the model and its card disagree: retrain with 'aveval train' so that both are written from one run.");
+
+    /// <summary>Rows given to a model do not have its input shape.</summary>
+    public static LearnedEvaluatorException WrongInputShape(string model, string problem) =>
+        new(model, $"model '{model}' cannot take this input: {problem}; featurize drives with the featurizer its card names.");
+
+    /// <summary>A feature is NaN or infinite.</summary>
+    public static LearnedEvaluatorException NotFinite(string model, string where, string feature, double value) =>
+        new(model, $"model '{model}' got feature '{feature}' = '{value}' for {where}; features must be finite: check the drive's track for missing states.");
+
+    /// <summary>The CUDA provider was forced but cannot run.</summary>
+    public static LearnedEvaluatorException CudaUnavailable(string model, string missing, Exception? inner = null) =>
+        new(model, $"device 'cuda' was forced (AVEVAL_DEVICE=cuda) but the CUDA execution provider cannot run for model '{model}': {missing}; install the CUDA 13 user libraries (libcudart.so.13, libcublas.so.13, libcublasLt.so.13, libcurand.so.10) on LD_LIBRARY_PATH, or set AVEVAL_DEVICE=auto or cpu.", inner);
+
+    /// <summary>The device setting is not one of the known values.</summary>
+    public static LearnedEvaluatorException BadDevice(string value) =>
+        new("", $"AVEVAL_DEVICE is '{value}'; use 'auto' (CUDA when it loads, else CPU), 'cpu' or 'cuda'.");
+
+    private static string List(IEnumerable<string> items)
+    {
+        var all = items.Order(StringComparer.Ordinal).ToList();
+        return all.Count == 0 ? "none" : string.Join(", ", all.Select(i => $"'{i}'"));
+    }
+}
