@@ -62,6 +62,10 @@ public sealed class LearnedEvaluatorException : AvEvalException
     public static LearnedEvaluatorException BadDevice(string value) =>
         new("", $"AVEVAL_DEVICE is '{value}'; use 'auto' (CUDA when it loads, else CPU), 'cpu' or 'cuda'.");
 
+    /// <summary>A training spec (<c>aveval train &lt;spec.yaml&gt;</c>) is invalid.</summary>
+    public static LearnedEvaluatorException BadTrainingSpec(string file, string problem, Exception? inner = null) =>
+        new(file, $"{file}: {problem}; see scenarios/training/*.yaml for valid training specs.", inner);
+
     private static string List(IEnumerable<string> items)
     {
         var all = items.Order(StringComparer.Ordinal).ToList();

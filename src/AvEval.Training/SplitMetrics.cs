@@ -1,0 +1,69 @@
+using AvEval.Learned.Agreement;
+using AvEval.Learned.Evaluators;
+
+namespace AvEval.Training;
+
+/// <summary>
+/// Metrics of a model on one split, against the labels of its dataset. Detectors: precision, recall and Cohen's kappa
+/// against the rule at probability ≥ 0.5, per window and per drive (drive positive = any rule event in its windows;
+/// learned drive probability = the largest window probability), and the window ROC-AUC. Human-likeness: ROC-AUC per
+/// drive (mean window probability) and per window, and accuracy at 0.5.
+/// </summary>
+public static class SplitMetrics
+{
+    /// <summary>Decision threshold on probabilities.</summary>
+    public const double Threshold = 0.5;
+
+    /// <summary>Computes the metrics; names are prefixed with <paramref name="split"/> and a dot.</summary>
+    public static Dictionary<string, double> Of(string split, bool humanLikeness, Dataset data, IReadOnlyList<LearnedResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(results);
+        var windowScores = new List<double>();
+        var windowLabels = new List<bool>();
+        var driveScores = new List<double>();
+        var driveLabels = new List<bool>();
+        for (int i = 0; i < data.Drives.Count; i++)
+        {
+            if (results[i].Probability is not { } p)
+            {
+                continue;
+            }
+
+            driveScores.Add(p);
+            driveLabels.Add(data.Drives[i].DriveLabel);
+            windowScores.AddRange(results[i].Windows.Select(w => w.Probability));
+            windowLabels.AddRange(data.Drives[i].WindowLabels);
+        }
+
+        var m = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [$"{split}.scenes"] = data.Scenes.Count,
+            [$"{split}.drives"] = driveScores.Count,
+            [$"{split}.drives_positive"] = driveLabels.Count(l => l),
+            [$"{split}.windows"] = windowScores.Count,
+            [$"{split}.windows_positive"] = windowLabels.Count(l => l),
+            [$"{split}.window_auc"] = RocAuc.Of(windowScores, windowLabels),
+        };
+        if (humanLikeness)
+        {
+            m[$"{split}.drive_auc"] = RocAuc.Of(driveScores, driveLabels);
+            m[$"{split}.drive_accuracy"] = driveScores.Count == 0 ? double.NaN : driveScores.Zip(driveLabels).Count(p => (p.First >= Threshold) == p.Second) / (double)driveScores.Count;
+            return m;
+        }
+
+        var window = BinaryAgreement.Of([.. windowScores.Select(s => s >= Threshold)], windowLabels);
+        var drive = BinaryAgreement.Of([.. driveScores.Select(s => s >= Threshold)], driveLabels);
+        m[$"{split}.window_precision"] = window.Precision;
+        m[$"{split}.window_recall"] = window.Recall;
+        m[$"{split}.window_kappa"] = window.Kappa;
+        m[$"{split}.window_learned_only"] = window.LearnedOnly;
+        m[$"{split}.window_rule_only"] = window.RuleOnly;
+        m[$"{split}.drive_precision"] = drive.Precision;
+        m[$"{split}.drive_recall"] = drive.Recall;
+        m[$"{split}.drive_kappa"] = drive.Kappa;
+        m[$"{split}.drive_learned_only"] = drive.LearnedOnly;
+        m[$"{split}.drive_rule_only"] = drive.RuleOnly;
+        return m;
+    }
+}
