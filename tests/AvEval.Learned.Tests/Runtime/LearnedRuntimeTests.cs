@@ -1,0 +1,84 @@
+using System.Runtime.InteropServices;
+using AvEval.Errors;
+using AvEval.Learned.Runtime;
+
+namespace AvEval.Learned.Tests.Runtime;
+
+public sealed class LearnedRuntimeTests
+{
+    /// <summary>True where the CUDA 13 user libraries load (a GPU machine): the fallback tests do not apply there.</summary>
+    private static bool CudaLibrariesPresent()
+    {
+        if (NativeLibrary.TryLoad("libcublasLt.so.13", out var handle))
+        {
+            NativeLibrary.Free(handle);
+            return true;
+        }
+
+        return false;
+    }
+
+    [Fact]
+    public void Choice_AutoWithoutCuda_FallsBackToCpuAndLogsOnceWhy()
+    {
+        Assert.SkipWhen(CudaLibrariesPresent(), "The CUDA 13 libraries are present on this machine, so 'auto' runs CUDA; the fallback cannot be observed here.");
+        var log = new StringWriter();
+        var runtime = new LearnedRuntime(ExecutionDevice.Auto, log);
+
+        var first = runtime.Choice;
+        using var options = runtime.CreateSessionOptions("cut_in_detector@1.0.0");
+        var second = runtime.Choice;
+
+        first.Provider.ShouldBe("CPU");
+        second.ShouldBeSameAs(first);
+        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1);
+        lines[0].ShouldStartWith("learned evaluators run on CPU: AVEVAL_DEVICE=auto but the CUDA execution provider did not load (");
+    }
+
+    [Fact]
+    public void CreateSessionOptions_CudaForcedWithoutCuda_ErrorNamesWhatIsMissing()
+    {
+        Assert.SkipWhen(CudaLibrariesPresent(), "The CUDA 13 libraries are present on this machine, so forcing CUDA is not an error here.");
+        var runtime = new LearnedRuntime(ExecutionDevice.Cuda, TextWriter.Null);
+
+        var ex = Record.Exception(() => runtime.CreateSessionOptions("hard_braking_detector@1.0.0"));
+
+        var error = Assert.IsType<LearnedEvaluatorException>(ex);
+        error.Message.ShouldStartWith("device 'cuda' was forced (AVEVAL_DEVICE=cuda) but the CUDA execution provider cannot run for model 'hard_braking_detector@1.0.0': AVEVAL_DEVICE=cuda but the CUDA execution provider did not load (");
+        error.Message.ShouldEndWith("; install the CUDA 13 user libraries (libcudart.so.13, libcublas.so.13, libcublasLt.so.13, libcurand.so.10) on LD_LIBRARY_PATH, or set AVEVAL_DEVICE=auto or cpu.");
+    }
+
+    [Fact]
+    public void Choice_Cpu_SaysTheSettingChoseIt()
+    {
+        var log = new StringWriter();
+        var runtime = new LearnedRuntime(ExecutionDevice.Cpu, log);
+
+        var choice = runtime.Choice;
+
+        choice.ShouldBe(new ProviderChoice("CPU", "AVEVAL_DEVICE=cpu"));
+        log.ToString().ShouldBe("learned evaluators run on CPU: AVEVAL_DEVICE=cpu" + Environment.NewLine);
+    }
+
+    [Theory]
+    [InlineData(null, ExecutionDevice.Auto)]
+    [InlineData("", ExecutionDevice.Auto)]
+    [InlineData("CPU", ExecutionDevice.Cpu)]
+    [InlineData(" cuda ", ExecutionDevice.Cuda)]
+    public void Parse_KnownValues_Device(string? value, ExecutionDevice expected)
+    {
+        var device = ExecutionDevices.Parse(value);
+
+        device.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Parse_UnknownValue_ListsTheValidOnes()
+    {
+        var ex = Record.Exception(() => ExecutionDevices.Parse("tpu"));
+
+        var error = Assert.IsType<LearnedEvaluatorException>(ex);
+        error.Message.ShouldBe("AVEVAL_DEVICE is 'tpu'; use 'auto' (CUDA when it loads, else CPU), 'cpu' or 'cuda'.");
+    }
+}
