@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 
 namespace AvEval.Learned.Evaluators;
 
 /// <summary>
-/// Window outputs by (model SHA-256, SHA-256 of the drive's feature values): the same drive featurized twice, by
+/// Window outputs by (model SHA-256, XxHash128 of the drive's feature values and their count): the same drive
+/// featurized twice, by
 /// any thread, is run once. Two threads missing the same key at once both compute it; the results are equal
 /// (inference is deterministic) and the first stored wins.
 /// </summary>
@@ -15,8 +16,9 @@ internal sealed class InferenceCache
 
     public int Count => _entries.Count;
 
+    /// <summary>A non-cryptographic 128-bit hash (the cache is not an adversarial setting; SHA-256 cost more than inference).</summary>
     public static string HashOf(ReadOnlySpan<float> values) =>
-        Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(values)));
+        $"{values.Length}:{Convert.ToHexStringLower(XxHash128.Hash(MemoryMarshal.AsBytes(values)))}";
 
     public bool TryGet(string model, string input, out float[] outputs) => _entries.TryGetValue((model, input), out outputs!);
 

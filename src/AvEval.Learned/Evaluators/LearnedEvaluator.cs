@@ -73,8 +73,10 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
         var outputs = new float[features.Count][];
         var missing = new List<int>();
         int missingRows = 0;
-        for (int i = 0; i < features.Count; i++)
+        try
         {
+            Parallel.For(0, features.Count, new ParallelOptions { MaxDegreeOfParallelism = features.Count < 64 ? 1 : -1 }, i =>
+            {
             var f = features[i];
             if (f.Columns != _model.Columns)
             {
@@ -83,6 +85,17 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
 
             CheckFinite(f);
             keys[i] = InferenceCache.HashOf(f.Values);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<LearnedEvaluatorException>().FirstOrDefault() is { } first)
+        {
+            // The first bad drive in drive order, as a sequential check would report it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        for (int i = 0; i < features.Count; i++)
+        {
+            var f = features[i];
             if (_cache.TryGet(model, keys[i], out var cached))
             {
                 outputs[i] = cached;
@@ -100,20 +113,10 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
 
         if (missing.Count > 0)
         {
-            var values = new float[missingRows * _model.Columns];
-            int at = 0;
+            RunMissing(features, missing, missingRows, outputs);
             foreach (int i in missing)
             {
-                features[i].Values.CopyTo(values, at);
-                at += features[i].Values.Length;
-            }
-
-            var all = _model.Run(values, missingRows, _runtime.BatchSize);
-            int row = 0;
-            foreach (int i in missing)
-            {
-                outputs[i] = _cache.Add(model, keys[i], all[row..(row + features[i].Rows)]);
-                row += features[i].Rows;
+                outputs[i] = _cache.Add(model, keys[i], outputs[i]);
             }
         }
 
@@ -124,6 +127,57 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Runs the rows of the uncached drives in batches of the runtime's size, copying rows into one reused batch
+    /// buffer (no copy of the whole run) and scattering outputs back per drive.
+    /// </summary>
+    private void RunMissing(IReadOnlyList<DriveFeatures> features, List<int> missing, int missingRows, float[][] outputs)
+    {
+        int columns = _model.Columns;
+        int batch = Math.Min(_runtime.BatchSize, missingRows);
+        var buffer = new float[batch * columns];
+        var result = new float[batch];
+        var owners = new (int Drive, int Row)[batch];
+        int filled = 0;
+        foreach (int i in missing)
+        {
+            var f = features[i];
+            outputs[i] = new float[f.Rows];
+            for (int r = 0; r < f.Rows;)
+            {
+                int take = Math.Min(f.Rows - r, batch - filled);
+                f.Values.AsSpan(r * columns, take * columns).CopyTo(buffer.AsSpan(filled * columns));
+                for (int k = 0; k < take; k++)
+                {
+                    owners[filled + k] = (i, r + k);
+                }
+
+                filled += take;
+                r += take;
+                if (filled == batch)
+                {
+                    Flush(filled);
+                }
+            }
+        }
+
+        if (filled > 0)
+        {
+            Flush(filled);
+        }
+
+        void Flush(int count)
+        {
+            _model.RunBatch(buffer.AsMemory(0, count * columns), count, result.AsSpan(0, count));
+            for (int k = 0; k < count; k++)
+            {
+                outputs[owners[k].Drive][owners[k].Row] = result[k];
+            }
+
+            filled = 0;
+        }
     }
 
     /// <summary>The analyzer that publishes this evaluator's output as <c>evaluator.&lt;id&gt;@&lt;pin&gt;.&lt;output&gt;</c>.</summary>
@@ -156,6 +210,13 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     private void CheckFinite(DriveFeatures f)
     {
         var values = f.Values;
+
+        // Fast path: a finite sum means every value is finite; NaN and infinities propagate into the sum.
+        if (float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(values)))
+        {
+            return;
+        }
+
         for (int k = 0; k < values.Length; k++)
         {
             if (!float.IsFinite(values[k]))

@@ -100,7 +100,8 @@ public sealed class OnnxModel : IDisposable
         return result;
     }
 
-    private void RunBatch(ReadOnlyMemory<float> values, int count, Span<float> into)
+    /// <summary>Runs one batch of whole rows into <paramref name="into"/> (no shape check: callers pass <c>count x Columns</c> values).</summary>
+    internal void RunBatch(ReadOnlyMemory<float> values, int count, Span<float> into)
     {
         // The memory is only read by ONNX Runtime; OrtValue wants a writable Memory<float> to pin.
         var memory = System.Runtime.InteropServices.MemoryMarshal.AsMemory(values);
