@@ -106,8 +106,8 @@ int Rows(string modelFolder, string rowsFile)
             var runtime = new LearnedRuntime(device, TextWriter.Null, batch);
             using var model = OnnxModel.Open(card, file, runtime);
             using var raw = RawSession(file, device == ExecutionDevice.Cuda);
-            var (rawSeconds, _) = Best(() => RawRun(raw, values, rows, batch));
-            var (modelSeconds, outputs) = Best(() => model.Run(values, rows, batch));
+            var (rawSeconds, modelSeconds) = Interleaved(() => RawRun(raw, values, rows, batch), () => model.Run(values, rows, batch));
+            var outputs = model.Run(values, rows, batch);
             if (batch == 4096)
             {
                 if (device == ExecutionDevice.Cpu) { cpuOut = outputs; } else { cudaOut = outputs; }

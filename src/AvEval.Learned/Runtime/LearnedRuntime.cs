@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AvEval.Errors;
 using Microsoft.ML.OnnxRuntime;
 
@@ -15,6 +16,9 @@ namespace AvEval.Learned.Runtime;
 /// </remarks>
 public sealed class LearnedRuntime
 {
+    /// <summary>The CUDA 13 user libraries ONNX Runtime's CUDA provider loads.</summary>
+    public static IReadOnlyList<string> CudaLibraries { get; } = ["libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcurand.so.10"];
+
     private readonly TextWriter _log;
     private readonly Lock _lock = new();
     private ProviderChoice? _choice;
@@ -89,6 +93,11 @@ public sealed class LearnedRuntime
         }
 
         string setting = device == ExecutionDevice.Cuda ? $"{ExecutionDevices.EnvironmentVariable}=cuda" : $"{ExecutionDevices.EnvironmentVariable}=auto";
+
+        // ONNX Runtime also logs the failed load as an error of its own; this runtime reports it once, in its own words.
+        var env = OrtEnv.Instance();
+        var level = env.EnvLogLevel;
+        env.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
         try
         {
             using var probe = new SessionOptions();
@@ -97,12 +106,35 @@ public sealed class LearnedRuntime
         }
         catch (OnnxRuntimeException e)
         {
-            return (new ProviderChoice("CPU", $"{setting} but the CUDA execution provider did not load ({FirstLine(e.Message)})"), e);
+            return (new ProviderChoice("CPU", $"{setting} but the CUDA execution provider did not load ({FirstLine(e.Message)}){MissingLibraries()}"), e);
         }
         catch (EntryPointNotFoundException e)
         {
             return (new ProviderChoice("CPU", $"{setting} but this ONNX Runtime build has no CUDA provider ({FirstLine(e.Message)})"), e);
         }
+        finally
+        {
+            env.EnvLogLevel = level;
+        }
+    }
+
+    /// <summary>The CUDA 13 user libraries the provider needs (STACK.md) that do not load here, as a clause for the reason.</summary>
+    private static string MissingLibraries()
+    {
+        var missing = new List<string>();
+        foreach (var library in CudaLibraries)
+        {
+            if (NativeLibrary.TryLoad(library, out var handle))
+            {
+                NativeLibrary.Free(handle);
+            }
+            else
+            {
+                missing.Add(library);
+            }
+        }
+
+        return missing.Count == 0 ? "" : $"; missing: {string.Join(", ", missing)}";
     }
 
     private static string FirstLine(string message)

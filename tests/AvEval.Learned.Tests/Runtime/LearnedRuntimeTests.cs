@@ -6,13 +6,16 @@ namespace AvEval.Learned.Tests.Runtime;
 
 public sealed class LearnedRuntimeTests
 {
-    /// <summary>True where the CUDA 13 user libraries load (a GPU machine): the fallback tests do not apply there.</summary>
+    /// <summary>True where any CUDA 13 user library loads (a GPU machine): the fallback tests do not apply there.</summary>
     private static bool CudaLibrariesPresent()
     {
-        if (NativeLibrary.TryLoad("libcublasLt.so.13", out var handle))
+        foreach (var library in LearnedRuntime.CudaLibraries)
         {
-            NativeLibrary.Free(handle);
-            return true;
+            if (NativeLibrary.TryLoad(library, out var handle))
+            {
+                NativeLibrary.Free(handle);
+                return true;
+            }
         }
 
         return false;
@@ -34,6 +37,7 @@ public sealed class LearnedRuntimeTests
         var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(1);
         lines[0].ShouldStartWith("learned evaluators run on CPU: AVEVAL_DEVICE=auto but the CUDA execution provider did not load (");
+        lines[0].ShouldEndWith("; missing: libcudart.so.13, libcublas.so.13, libcublasLt.so.13, libcurand.so.10");
     }
 
     [Fact]
@@ -46,7 +50,7 @@ public sealed class LearnedRuntimeTests
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
         error.Message.ShouldStartWith("device 'cuda' was forced (AVEVAL_DEVICE=cuda) but the CUDA execution provider cannot run for model 'hard_braking_detector@1.0.0': AVEVAL_DEVICE=cuda but the CUDA execution provider did not load (");
-        error.Message.ShouldEndWith("; install the CUDA 13 user libraries (libcudart.so.13, libcublas.so.13, libcublasLt.so.13, libcurand.so.10) on LD_LIBRARY_PATH, or set AVEVAL_DEVICE=auto or cpu.");
+        error.Message.ShouldContain("missing: libcudart.so.13, libcublas.so.13, libcublasLt.so.13, libcurand.so.10; install the CUDA 13 user libraries (libcudart.so.13, libcublas.so.13, libcublasLt.so.13, libcurand.so.10) on LD_LIBRARY_PATH, or set AVEVAL_DEVICE=auto or cpu.");
     }
 
     [Fact]
