@@ -69,7 +69,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     {
         ArgumentNullException.ThrowIfNull(features);
         string model = Card.Sha256;
-        var keys = new string[features.Count];
+        var keys = new InferenceCache.Key[features.Count];
         var outputs = new float[features.Count][];
         var missing = new List<int>();
         int missingRows = 0;
@@ -84,7 +84,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
             }
 
             CheckFinite(f);
-            keys[i] = InferenceCache.HashOf(f.Values);
+            keys[i] = InferenceCache.KeyOf(model, f.Values);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<LearnedEvaluatorException>().FirstOrDefault() is { } first)
@@ -96,7 +96,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
         for (int i = 0; i < features.Count; i++)
         {
             var f = features[i];
-            if (_cache.TryGet(model, keys[i], out var cached))
+            if (_cache.TryGet(keys[i], out var cached))
             {
                 outputs[i] = cached;
             }
@@ -116,7 +116,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
             RunMissing(features, missing, missingRows, outputs);
             foreach (int i in missing)
             {
-                outputs[i] = _cache.Add(model, keys[i], outputs[i]);
+                outputs[i] = _cache.Add(keys[i], outputs[i]);
             }
         }
 
@@ -137,8 +137,8 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     {
         int columns = _model.Columns;
         int batch = Math.Min(_runtime.BatchSize, missingRows);
-        var buffer = new float[batch * columns];
-        var result = new float[batch];
+        var buffer = GC.AllocateUninitializedArray<float>(batch * columns);
+        var result = GC.AllocateUninitializedArray<float>(batch);
         var owners = new (int Drive, int Row)[batch];
         int filled = 0;
         foreach (int i in missing)
