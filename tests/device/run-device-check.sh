@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GPU check of the learned evaluators (issue 4, section 5).
 #
-#   bash tests/device/run-device-check.sh build   # here (has .NET): build, check on CPU, pack into tests/device/out/
+#   bash tests/device/run-device-check.sh build [--travel]  # here (has .NET): build, check on CPU, pack into tests/device/out/
 #   bash tests/device/run-device-check.sh run     # on the NVIDIA machine (no .NET): unpack, run CPU and CUDA, report
 #
 # build: publishes tests/AvEval.Learned.Benchmarks trimmed and self-contained
@@ -11,8 +11,10 @@
 #
 # How the CUDA provider travels: ONNX Runtime's libonnxruntime_providers_cuda.so (284 MB; 185.6 MB with xz -9) is
 #   the only large part. It is left out of bench.tar.xz, compressed with xz -9 and split into parts of 60 MiB
-#   (each < 64 MiB) under tests/device/out/parts/ with SHA256SUMS; those files are untracked but not ignored, so they
-#   travel with the working tree to the device machine. `run` checks every part's sha256, joins them, decompresses
+#   (each < 64 MiB) under tests/device/out/parts/ with SHA256SUMS. By default out/ holds a .gitignore of '*' so
+#   that nothing of it (about 200 MB) is ever committed; `build --travel` leaves that file out, so that the parts are
+#   untracked-but-not-ignored files and travel with the working tree to the device machine (the device tool copies
+#   those; its 'carry' of ignored paths is limited to 64 MiB in all). Never commit out/. `run` checks every part's sha256, joins them, decompresses
 #   the library next to the binary and checks its sha256 against the one recorded at build time.
 #   The provider needs the CUDA 13 user libraries (libcublasLt.so.13, libcublas.so.13, libcudart.so.13,
 #   libcurand.so.10); on the device machine they are in /usr/local/cuda-13.0/targets/x86_64-linux/lib, which `run`
@@ -30,6 +32,7 @@ model_version=1.0.0
 
 build() {
   rm -rf "$out" && mkdir -p "$out/bench" "$out/parts"
+  if [ "${1:-}" != "--travel" ]; then echo '*' > "$out/.gitignore"; fi
   dotnet publish "$root/tests/AvEval.Learned.Benchmarks" -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o "$out/publish"
   local cuda="$out/publish/libonnxruntime_providers_cuda.so"
   test -f "$cuda" || { echo "error: $cuda is missing from the publish folder; is Microsoft.ML.OnnxRuntime.Gpu.Linux referenced?" >&2; exit 1; }
@@ -69,7 +72,7 @@ run() {
 }
 
 case "${1:-}" in
-  build) build ;;
+  build) build "${2:-}" ;;
   run) run ;;
-  *) echo "usage: $0 build|run" >&2; exit 1 ;;
+  *) echo "usage: $0 build [--travel] | run" >&2; exit 1 ;;
 esac
