@@ -6,7 +6,8 @@ namespace AvEval.Analysis.NuPlan;
 
 /// <summary>
 /// nuPlan's <c>driving_direction_compliance</c>: the ego's progress along the driving direction summed over the last
-/// 1 s (every window of <c>int(1 s / mean step)</c> steps); score 1 when the most negative window is above −2 m,
+/// 1 s — as nuPlan sums it, <c>progress[max(0, i − n) : i + 1]</c> with <c>n = int(1 s / mean step)</c>, i.e. the last
+/// n + 1 steps (1.1 s at 10 Hz); score 1 when the most negative window is above −2 m,
 /// 0.5 above −6 m, else 0. Windows below −2 m are reported as <see cref="EventKind.DrivingBackward"/> events.
 /// </summary>
 /// <remarks>
@@ -163,7 +164,7 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
         double sum = 0;
         for (int i = 0; i < n; i++)
         {
-            // nuPlan sums progress[max(0, i - n_horizon) : i + 1]: the last n_horizon steps.
+            // nuPlan sums progress[max(0, i - n_horizon) : i + 1]: n_horizon + 1 steps, one more than the horizon.
             sum += steps[i];
             if (i - horizon - 1 >= 0)
             {
