@@ -191,7 +191,7 @@ public sealed class SceneLaneIndex
             if (mismatch < bestMismatch)
             {
                 bestMismatch = mismatch;
-                association = new LaneAssociation(lane, frenet);
+                association = new LaneAssociation(lane, frenet, segment);
                 found = true;
             }
         }
@@ -639,7 +639,7 @@ public sealed class SceneLaneIndex
             {
                 lanes[k] = association.LaneIndex;
                 (s[k], d[k]) = (association.Position.S, association.Position.D);
-                double heading = _paths[association.LaneIndex].HeadingAt(association.Position.S);
+                double heading = _paths[association.LaneIndex].SegmentHeading(association.Segment);
                 v[k] = (state.Vx * Math.Cos(heading)) + (state.Vy * Math.Sin(heading));
             }
             else

@@ -45,16 +45,16 @@ public sealed class IndependentCalculationTests
     // python3 following.py $O/<file>.xml <ego>  prints "leads [...]", gap.lead.min, thw.gap.min, thw.gap.mean and
     // ttc.following.min; each row's lead is one vehicle throughout (395: 394 in its 14 lead frames after the cut-in;
     // 376: 363; 400: 408; 405: 399; 566: 560; 560: 507 in 3 frames).
-    // Peach 560 uses --tangent=forward: its lead sits at frame 2 exactly on a centreline vertex of lanelet 43640,
-    // where the lane direction is two-sided; the analyzer takes the segment that starts there (LanePath.HeadingAt),
-    // and the other side gives 101.616130 s instead of 69.157223 s (both mean "no conflict").
+    // Peach 560: its lead sits at frame 2 exactly on a centreline vertex of lanelet 43640, where the lane direction is
+    // two-sided. Both the script and the analyzer measure speed along the segment the point was projected onto (the one
+    // the heading check used); taking the segment that starts there instead (following.py --tangent=forward) gives 69.157223 s.
     [Theory]
     [InlineData(InRepoScenes.Us101, "395", 5.462199, 0.549794, 1.083665, double.PositiveInfinity)]
     [InlineData(InRepoScenes.Us101, "376", 11.464980, 1.235184, 2.747919, 316.195569)]
     [InlineData(InRepoScenes.Us101, "400", 2.998445, 0.501735, 0.556661, 1.695676)]
     [InlineData(InRepoScenes.Us101, "405", 3.809127, 0.479632, 0.754951, 2.416336)]
     [InlineData(InRepoScenes.Peach, "566", 1.207467, 0.676891, 1.319420, 0.774566)]
-    [InlineData(InRepoScenes.Peach, "560", 19.222926, 2.785649, 2.830354, 69.157223)]
+    [InlineData(InRepoScenes.Peach, "560", 19.222926, 2.785649, 2.830354, 101.616130)]
     public void Following_RealEgoWithOneLead_MatchesIndependentLeadSearch(string scene, string ego, double gapMin, double thwMin, double thwMean, double ttcMin)
     {
         var result = Analyze(scene, ego);
