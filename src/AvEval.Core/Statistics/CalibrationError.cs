@@ -1,44 +1,14 @@
 namespace AvEval.Statistics;
 
 /// <summary>
-/// The expected calibration error with equal-width bins as a bootstrap statistic: one pass over the listed items,
-/// no allocation. Same definition and bin convention as <see cref="ReliabilityDiagram"/> with
-/// <see cref="CalibrationBinning.EqualWidth"/>.
+/// The expected calibration error with equal-width bins, as <see cref="ReliabilityDiagram"/> defines it; for bootstrap
+/// resamples use <see cref="EqualWidthCalibration"/>, which bins each item once.
 /// </summary>
 public static class CalibrationError
 {
     /// <summary>ECE over all items with <paramref name="bins"/> equal-width bins.</summary>
     public static double ExpectedEqualWidth(ReadOnlySpan<double> confidences, ReadOnlySpan<bool> outcomes, int bins)
         => ReliabilityDiagram.Compute(confidences, outcomes, bins, CalibrationBinning.EqualWidth).Ece;
-
-    /// <summary>ECE over the items listed in <paramref name="items"/> (repeats allowed): one bootstrap resample.</summary>
-    public static double ExpectedEqualWidth(ReadOnlySpan<double> confidences, ReadOnlySpan<bool> outcomes, int bins, ReadOnlySpan<int> items)
-    {
-        Check(confidences, outcomes, bins);
-        if (items.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        Span<double> sums = bins <= 128 ? stackalloc double[bins * 3] : new double[bins * 3];
-        sums.Clear();
-        foreach (int i in items)
-        {
-            int b = EqualWidthBin(confidences[i], bins) * 3;
-            sums[b]++;
-            sums[b + 1] += confidences[i];
-            sums[b + 2] += outcomes[i] ? 1 : 0;
-        }
-
-        // Σ_b (n_b/N)|acc_b − conf_b| = Σ_b |correct_b − Σconf_b| / N.
-        double ece = 0;
-        for (int b = 0; b < bins; b++)
-        {
-            ece += Math.Abs(sums[(b * 3) + 2] - sums[(b * 3) + 1]);
-        }
-
-        return ece / items.Length;
-    }
 
     internal static int EqualWidthBin(double confidence, int bins)
     {

@@ -45,11 +45,11 @@ public sealed class ReliabilityDiagramTests
     }
 
     [Fact]
-    public void ExpectedEqualWidth_IndexedResample_EqualsExpandedSample()
+    public void EqualWidthCalibrationEce_IndexedResample_EqualsExpandedSample()
     {
         int[] items = [0, 0, 3, 5, 5, 5];
 
-        double indexed = CalibrationError.ExpectedEqualWidth(Confidences, Outcomes, 2, items);
+        double indexed = new EqualWidthCalibration(Confidences, Outcomes, 2).Ece(items);
         double expanded = ReliabilityDiagram.Compute([0.2, 0.2, 0.6, 1.0, 1.0, 1.0], [false, false, true, false, false, false], 2, CalibrationBinning.EqualWidth).Ece;
 
         indexed.ShouldBe(expanded, 1e-15);
