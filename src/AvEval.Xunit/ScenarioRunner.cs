@@ -115,6 +115,23 @@ public sealed class ScenarioRunner
         return result;
     }
 
+    /// <summary>The failure message of a result that did not pass, as a test shows it.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="file">The scenario file, as the message names it.</param>
+    public static string DescribeFailure(ScenarioResult result, string file)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return FailureText.ForVerdict(result, file);
+    }
+
+    /// <summary>The <c>evaluation.json</c> a test attaches (format <c>aveval.scenario-result/1</c>), UTF-8.</summary>
+    /// <param name="result">The result.</param>
+    public static byte[] EvaluationJson(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return ScenarioResultJson.Write(result);
+    }
+
     private ScenarioResult Evaluate(ScenarioSuite suite, string file, ICandidate candidate)
     {
         var spec = suite.Load(file);
