@@ -82,6 +82,14 @@ public sealed class ScenarioSuite
         }
     }
 
+    /// <summary>A new suite of a folder, bypassing the per-process cache (for cold measurements).</summary>
+    /// <exception cref="ScenarioSpecException"><c>candidates.yaml</c> is invalid.</exception>
+    public static ScenarioSuite OpenUncached(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        return new ScenarioSuite(Path.GetFullPath(folder));
+    }
+
     /// <summary>The candidates to run: the ids given, or by default the first candidate of the catalog that is not a human baseline.</summary>
     /// <exception cref="ArgumentException">An id is not in the catalog; the message lists the known ones.</exception>
     public IReadOnlyList<ICandidate> SelectCandidates(IReadOnlyList<string> ids)

@@ -68,30 +68,39 @@ static void Survey(string folder, string pattern, string[] candidates)
 
 static int Bench(string repoScenarios, int scenarios, double window)
 {
-    var folder = Path.Combine(Path.GetTempPath(), "aveval-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+    var root = Path.Combine(Path.GetTempPath(), "aveval-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+    var folder = Path.Combine(root, "measured");
     var written = SuiteGenerator.Generate(repoScenarios, folder, scenarios, window);
+    SuiteGenerator.Generate(repoScenarios, Path.Combine(root, "warmup"), 30, window);
     string[] candidates = ["human", "rc-2026.12.1", "rc-2026.12.2-short-gap"];
-    var settings = ScenarioSettings.Default with { ScenariosFolder = folder, Candidates = candidates };
     Console.WriteLine($"generated {written} scenarios x {candidates.Length} candidates in {folder}");
 
-    // Warm up the JIT on a few cases of both paths.
-    var warm = new ScenariosAttribute("behaviors/**/*.yaml").Discover(() => settings, folder).Take(9).ToList();
-    var warmRunner = new ScenarioRunner();
-    foreach (var c in warm)
+    // Warm up the JIT on another folder, through both paths.
+    Round(Path.Combine(root, "warmup"), candidates);
+    for (var round = 1; round <= 2; round++)
     {
-        Report(warmRunner.Run(c.Case), c.Case);
+        var (n, analysis, discovery, run) = Round(folder, candidates);
+        var overhead = (discovery + run - analysis).TotalMilliseconds / n;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {n} cases; analysis alone (import, drive, analyze) {analysis.TotalMilliseconds / n:0.000} ms/case; framework discovery {discovery.TotalMilliseconds / n:0.000} ms/case; framework run+judge+report {run.TotalMilliseconds / n:0.000} ms/case; overhead beyond analysis {overhead:0.000} ms/case"));
     }
 
-    // (1) Analysis alone, as a user would write it: import each log once, drive, analyze.
-    var suite = ScenarioSuite.Open(folder);
-    var chosen = suite.SelectCandidates(candidates);
+    Console.WriteLine($"dotnet test: AVEVAL_SCENARIOS={folder} AVEVAL_CANDIDATES={string.Join(',', candidates)} dotnet test tests/AvEval.Behavior.Tests --settings runsettings.xml --filter Behavior=generated");
+    return 0;
+}
+
+// One cold measurement: (1) what a user would write without the framework: parse the specs (untimed), import each
+// log once, let each candidate drive, analyze; (2) the framework from a fresh suite and runner: discovery (YAML,
+// validation, cases), then run + judge + report per case (expert L2, verdict, failure text, evaluation.json).
+static (int Cases, TimeSpan Analysis, TimeSpan Discovery, TimeSpan Run) Round(string folder, string[] candidates)
+{
     var files = AvEvalFiles(folder);
-    var specs = files.Select(suite.Load).ToList();
+    var specs = files.Select(f => AvEval.Scenarios.ScenarioSpecLoader.Parse(f, File.ReadAllText(Path.Combine(folder, f)))).ToList();
+    var chosen = ScenarioSuite.OpenUncached(folder).SelectCandidates(candidates);
     var importers = SceneImporters.CreateDefault();
     var analysis = RuleAnalysis.CreateDefault();
+    var sink = 0;
     var sw = Stopwatch.StartNew();
     var scenes = new Dictionary<string, Scene>(StringComparer.Ordinal);
-    var sink = 0;
     foreach (var spec in specs)
     {
         var log = spec.LogPath(folder);
@@ -107,28 +116,21 @@ static int Bench(string repoScenarios, int scenarios, double window)
     }
 
     var analysisTime = sw.Elapsed;
-
-    // (2) The framework: discovery (YAML, validation, rows), then run + judge + report (message and evaluation.json) per case.
     sw.Restart();
-    var cases = new ScenariosAttribute("behaviors/**/*.yaml").Discover(() => settings with { }, folder);
+    var suite = ScenarioSuite.OpenUncached(folder);
+    var cases = suite.Discover("behaviors/**/*.yaml", suite.SelectCandidates(candidates));
     var discoveryTime = sw.Elapsed;
     var runner = new ScenarioRunner();
+    var byId = chosen.ToDictionary(c => c.Id.Value);
     sw.Restart();
     foreach (var c in cases)
     {
-        sink += Report(runner.Run(c.Case), c.Case);
+        sink += Report(runner.Run(suite, c.Case.File, byId[c.Case.Candidate]), c.Case);
     }
 
-    var frameworkRun = sw.Elapsed;
-    var n = cases.Count;
-    var overheadMs = (discoveryTime + frameworkRun - analysisTime).TotalMilliseconds / n;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cases: {n} (checksum {sink})"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analysis alone (import, drive, analyze): {analysisTime.TotalSeconds:0.00} s = {analysisTime.TotalMilliseconds / n:0.000} ms/case"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"framework discovery: {discoveryTime.TotalMilliseconds:0} ms = {discoveryTime.TotalMilliseconds / n:0.000} ms/case"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"framework run+judge+report: {frameworkRun.TotalSeconds:0.00} s = {frameworkRun.TotalMilliseconds / n:0.000} ms/case"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overhead beyond analysis: {overheadMs:0.000} ms/case"));
-    Console.WriteLine($"dotnet test command: AVEVAL_SCENARIOS={folder} AVEVAL_CANDIDATES={string.Join(',', candidates)} dotnet test tests/AvEval.Behavior.Tests --settings runsettings.xml --filter Behavior=generated");
-    return 0;
+    var runTime = sw.Elapsed;
+    GC.KeepAlive(sink);
+    return (cases.Count, analysisTime, discoveryTime, runTime);
 }
 
 static List<string> AvEvalFiles(string folder) =>
