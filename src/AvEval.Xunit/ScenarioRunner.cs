@@ -149,18 +149,22 @@ public sealed class ScenarioRunner
             throw ScenarioSpecException.BadValue(file, at.Line, at.Column, "ego", spec.Ego.Value, $"log '{spec.Log}' has no such track; vehicle tracks include {string.Join(", ", known)}");
         }
 
-        var evaluation = _analysis.Analyze(drive).Combine(ExpertL2(spec, scene, drive));
+        var evaluation = _analysis.Analyze(drive).Combine(AgainstExpert(spec, scene, drive));
         return new ScenarioResult(spec, candidate, drive, evaluation, Verdict.Judge(spec, candidate.Id, evaluation));
     }
 
-    /// <summary>nuPlan's L2 to the expert, the recorded ego, in a scene of just the two (so no other analyzer sees the expert as an agent).</summary>
-    private static Evaluation ExpertL2(ScenarioSpec spec, Scene scene, Drive drive)
+    /// <summary>
+    /// nuPlan's L2 to the expert and progress along the expert's route, the expert being the recorded ego, in a scene
+    /// of just the two (so no other analyzer sees the expert as an agent).
+    /// </summary>
+    private static Evaluation AgainstExpert(ScenarioSpec spec, Scene scene, Drive drive)
     {
         var driven = drive.EgoTrack;
         var recorded = SceneWindow.Cut(scene, spec, new CandidateId(ExpertSuffix))[spec.Ego];
         var expertId = new TrackId(spec.Ego.Value + ExpertSuffix);
         var expert = new Track(expertId, recorded.Kind, recorded.SourceType, recorded.Size, recorded.FirstFrame, recorded.States.ToArray(), recorded.HasAcceleration);
         var pair = new Scene(drive.Scene.Id, drive.Scene.TimeBase, [driven, expert], drive.Scene.Lanes, drive.Scene.Provenance);
-        return new NuPlanExpertL2Analyzer(expertId).Analyze(new Drive(pair, spec.Ego));
+        var egoOnly = new Drive(pair, spec.Ego);
+        return new NuPlanExpertL2Analyzer(expertId).Analyze(egoOnly).Combine(new NuPlanProgressAnalyzer(expert).Analyze(egoOnly));
     }
 }

@@ -66,6 +66,11 @@ public static class PublishedMetrics
         }
 
         Add(NuPlanMeanSpeedAnalyzer.SpeedMean, Unit.MetrePerSecond);
+        Add(NuPlanDrivingDirectionAnalyzer.Score, Unit.Dimensionless);
+        Add(NuPlanDrivingDirectionAnalyzer.MinProgress, Unit.Metre);
+        Add(NuPlanProgressAnalyzer.Ratio, Unit.Dimensionless);
+        Add(NuPlanProgressAnalyzer.MakingProgress, Unit.Boolean);
+        Add(NuPlanProgressAnalyzer.EgoProgress, Unit.Metre);
         Add(FollowingAnalyzer.GapLeadMin, Unit.Metre);
         Add(FollowingAnalyzer.ThwGapMin, Unit.Second);
         Add(FollowingAnalyzer.ThwGapMean, Unit.Second);

@@ -40,7 +40,7 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
     public static string Score => "driving_direction.nuplan.score";
 
     /// <summary>The most negative progress over any 1 s window, m (nuPlan's MIN statistic; 0 when never backward).</summary>
-    public static string MinProgress => "driving_direction.nuplan.min_progress";
+    public static string MinProgress => "driving_direction.nuplan.progress.min";
 
     /// <summary>Name of the series of 1 s progress, m.</summary>
     public static string ProgressSeries => "driving_direction.nuplan.progress";

@@ -42,7 +42,7 @@ public sealed class NuPlanProgressAnalyzer : IDriveAnalyzer
     public static string Ratio => "progress.nuplan.ratio";
 
     /// <summary>Whether the ratio reaches 0.2 (nuPlan ego_is_making_progress).</summary>
-    public static string MakingProgress => "progress.nuplan.making_progress";
+    public static string MakingProgress => "making_progress.nuplan.value";
 
     /// <summary>The ego's progress along the expert's route, m.</summary>
     public static string EgoProgress => "progress.nuplan.value";
