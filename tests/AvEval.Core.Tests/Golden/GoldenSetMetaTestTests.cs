@@ -60,4 +60,38 @@ public sealed class GoldenSetMetaTestTests
         result.Agreement.Lower95.ShouldBe(40 / (40 + (1.959963984540054 * 1.959963984540054)), 1e-12);
         result.Certified.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Run_HardBrakingAnalyzerKappaAgainstNuPlanRater_RefusedWithHandComputedKappa()
+    {
+        // Counts from labels.csv (Python csv): analyzer 1 & nuPlan 1: 22, 1 & 0: 126, 0 & 1: 6, 0 & 0: 154 (n = 308).
+        // po = 176/308 = 0.571429; pe = (148·28 + 160·280) / 308² = 48944 / 94864 = 0.515938;
+        // kappa = (0.571429 − 0.515938) / (1 − 0.515938) = 0.114635.
+        var set = HardBrakingSet();
+        var evaluator = new DriveWindowEvaluator(RepoPaths.Root, new HardBrakingAnalyzer(), EventKind.HardBraking);
+
+        var result = GoldenSetMetaTest.Run(set, "hard_braking", evaluator.Label, new CohenKappaAgreement(), EventGoldenSets.HardBrakingNuPlan);
+        TestContext.Current.TestOutputHelper?.WriteLine(result.Message + $" [{result.Agreement.Lower95}, {result.Agreement.Upper95}]");
+
+        result.Agreement.Value.ShouldBe(0.114635, 1e-5);
+        result.Agreement.Lower95.ShouldBeLessThan(0.6);
+        result.Certified.ShouldBeFalse();
+        result.Message.ShouldStartWith("refused: cohen_kappa 0.115, lower 95% bound ");
+    }
+
+    [Fact]
+    public void Run_CutInAnalyzerKappaAgainstReadmeRater_HandComputedKappa()
+    {
+        // Counts from cut_in/labels.csv (Python csv): analyzer 1 & README 1: 21, 1 & 0: 10, 0 & 1: 1, 0 & 0: 128 (n = 160).
+        // po = 149/160 = 0.93125; pe = (31·22 + 129·138) / 160² = 18484 / 25600 = 0.722031;
+        // kappa = (0.93125 − 0.722031) / (1 − 0.722031) = 0.752670.
+        var set = GoldenSetStore.Load(Path.Combine(RepoPaths.Root, "scenarios", "golden", "cut_in"));
+        var evaluator = new DriveWindowEvaluator(RepoPaths.Root, new CutInAnalyzer(), EventKind.CutIn);
+
+        var result = GoldenSetMetaTest.Run(set, "cut_in", evaluator.Label, new CohenKappaAgreement(), EventGoldenSets.CutInReadme);
+        TestContext.Current.TestOutputHelper?.WriteLine(result.Message + $" [{result.Agreement.Lower95}, {result.Agreement.Upper95}]");
+
+        result.Items.ShouldBe(160);
+        result.Agreement.Value.ShouldBe(0.752670, 1e-5);
+    }
 }
