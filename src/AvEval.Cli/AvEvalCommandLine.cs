@@ -14,7 +14,7 @@ internal static class AvEvalCommandLine
         {
             AnalyzeCommand.Create(environment),
             ImportCommand.Create(environment),
-            GoldenAgreementCommand.Create(environment),
+            GoldenCommand.Create(environment),
         };
 
         var configuration = new InvocationConfiguration

@@ -51,18 +51,6 @@ public sealed class GoldenAgreementCommandTests
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    private static CliRun RunArgs(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, SceneImporters.CreateDefault(), RuleAnalysis.CreateDefault());
-        var command = GoldenAgreementCommand.Create(environment);
-
-        int code = command.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
-
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
-
     private static Dictionary<string, JsonElement> Coefficients(JsonElement root) =>
         root.GetProperty("coefficients").EnumerateArray().ToDictionary(c =>
             c.GetProperty("name").GetString() + "/" + (c.TryGetProperty("level", out var l) ? l.GetString() : c.GetProperty("weighting").GetString()));
@@ -73,7 +61,7 @@ public sealed class GoldenAgreementCommandTests
         using var temp = new TempFolder();
         var path = temp.Write("labels.csv", KrippendorffCsv());
 
-        var run = RunArgs("golden", "agreement", path);
+        var run = CliRun.Of("golden", "agreement", path);
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Output.ShouldContain("12 items, 4 raters, 41 labels (numeric)");

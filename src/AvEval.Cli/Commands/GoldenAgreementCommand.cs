@@ -11,7 +11,7 @@ namespace AvEval.Cli.Commands;
 /// </summary>
 internal static class GoldenAgreementCommand
 {
-    /// <summary>Builds the <c>golden</c> verb with its <c>agreement</c> subcommand.</summary>
+    /// <summary>Builds the <c>agreement</c> subcommand of <c>golden</c>.</summary>
     public static Command Create(CliEnvironment environment)
     {
         var labels = new Argument<string>("labels") { Description = "Labels in long form: CSV with header item,rater,label (one row per label, missing labels absent) or JSONL with the same fields." };
@@ -20,7 +20,7 @@ internal static class GoldenAgreementCommand
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed; the same seed gives the same intervals.", DefaultValueFactory = _ => GoldenAgreementSettings.DefaultSeed };
         var agreement = new Command("agreement", "Inter-rater agreement of a label file: Cohen's kappa, Fleiss' kappa, Krippendorff's alpha.") { labels, format, resamples, seed };
         agreement.SetAction(parse => Execute(new GoldenAgreementSettings(parse.GetValue(labels)!, parse.GetValue(format), parse.GetValue(resamples), parse.GetValue(seed)), environment));
-        return new Command("golden", "Golden sets: labels from several raters that check the evaluators.") { agreement };
+        return agreement;
     }
 
     /// <summary>Runs the subcommand; a bad label file prints one error line and returns exit code 2.</summary>
