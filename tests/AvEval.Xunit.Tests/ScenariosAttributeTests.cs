@@ -4,10 +4,10 @@ using Xunit.Sdk;
 
 namespace AvEval.Xunit.Tests;
 
-public class ScenariosAttributeTests
+public partial class ScenariosAttributeTests
 {
     // Lines are numbered: the tests assert file:line:column.
-    private static string Yaml(string expectation = "thw.gap.min >= 1.0 s", string log = "logs/ngsim-gpl/USA_US101-10_1_T-1.scene.parquet", string ego = "'518'", string extra = "") =>
+    internal static string Yaml(string expectation = "thw.gap.min >= 1.0 s", string log = "logs/ngsim-gpl/USA_US101-10_1_T-1.scene.parquet", string ego = "'518'", string extra = "") =>
         "# yaml-language-server: $schema=../../schema/scenario.schema.json\n" + // 1
         "id: us101-10-veh-518\n" +                                              // 2
         "title: Vehicle 518 keeps its distance\n" +                              // 3
@@ -36,34 +36,6 @@ public class ScenariosAttributeTests
             new("Behavior", "following_distance"), new("Severity", "blocking"), new("Candidate", "rc-2026.12.1"),
             new("Tag", "ngsim"), new("Tag", "freeway"),
         ]);
-    }
-
-    [Fact]
-    public async Task GetData_ValidScenario_RowsCarryDisplayNameAndTraitsForFilters()
-    {
-        using var suite = new TempSuite();
-        suite.Write("behaviors/following_distance/a.yaml", Yaml());
-        Environment.SetEnvironmentVariable(ScenarioSettings.ScenariosVariable, suite.Folder);
-        Environment.SetEnvironmentVariable(ScenarioSettings.CandidatesVariable, "rc-2026.12.1");
-        try
-        {
-            var attribute = new ScenariosAttribute("behaviors/following_distance/*.yaml");
-
-            var rows = await attribute.GetData(typeof(ScenariosAttributeTests).GetMethod(nameof(GetData_ValidScenario_RowsCarryDisplayNameAndTraitsForFilters))!, new DisposalTracker());
-
-            var row = rows.ShouldHaveSingleItem();
-            row.TestDisplayName.ShouldBe("following_distance/us101-10-veh-518 @ rc-2026.12.1");
-            row.Traits!["Behavior"].ShouldBe(["following_distance"]);
-            row.Traits["Candidate"].ShouldBe(["rc-2026.12.1"]);
-            row.Traits["Tag"].Order().ShouldBe(["freeway", "ngsim"]);
-            row.GetData().ShouldHaveSingleItem().ShouldBeOfType<ScenarioCase>().File.ShouldBe("behaviors/following_distance/a.yaml");
-            attribute.SupportsDiscoveryEnumeration().ShouldBeTrue();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(ScenarioSettings.ScenariosVariable, null);
-            Environment.SetEnvironmentVariable(ScenarioSettings.CandidatesVariable, null);
-        }
     }
 
     [Fact]
