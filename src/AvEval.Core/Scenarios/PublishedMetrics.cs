@@ -19,7 +19,7 @@ public static class PublishedMetrics
     public static IReadOnlyList<EventKind> EventKinds { get; } =
     [
         EventKind.Uncomfortable, EventKind.LowTimeToCollision, EventKind.Collision, EventKind.ShortHeadway,
-        EventKind.HardBraking, EventKind.LaneChange, EventKind.CutIn, EventKind.LaneDeviation,
+        EventKind.HardBraking, EventKind.LaneChange, EventKind.CutIn, EventKind.LaneDeviation, EventKind.DrivingBackward,
     ];
 
     /// <summary>A validator over <see cref="RuleAnalyzers"/> and <see cref="EventKinds"/>.</summary>
