@@ -14,6 +14,7 @@ internal static class AvEvalCommandLine
         {
             AnalyzeCommand.Create(environment),
             ImportCommand.Create(environment),
+            GoldenCommand.Create(environment),
         };
 
         var configuration = new InvocationConfiguration

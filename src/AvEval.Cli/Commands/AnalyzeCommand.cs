@@ -46,7 +46,7 @@ internal static class AnalyzeCommand
 
         if (settings.Format == OutputFormat.Json)
         {
-            AnalysisJsonWriter.Write(environment.Output, scene, evaluations);
+            EvaluationJsonWriter.Write(environment.Output, scene, evaluations);
         }
         else
         {

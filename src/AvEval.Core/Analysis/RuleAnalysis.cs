@@ -18,7 +18,7 @@ public sealed class RuleAnalysis
     }
 
     /// <summary>
-    /// The rule analyzers a recorded drive gets by default: nuPlan comfort, TTC, at-fault collisions and mean speed;
+    /// The rule analyzers a recorded drive gets by default: nuPlan comfort, TTC, at-fault collisions, mean speed and driving direction;
     /// following (gap, THW, TTC on the lead), hard braking, lane changes, cut-ins and NAVSIM lane keeping.
     /// Analyzers that compare against an expert need one and are added by the candidate that replaces the ego.
     /// </summary>
@@ -28,6 +28,7 @@ public sealed class RuleAnalysis
         new NuPlanTimeToCollisionAnalyzer(),
         new NuPlanCollisionAnalyzer(),
         new NuPlanMeanSpeedAnalyzer(),
+        new NuPlanDrivingDirectionAnalyzer(),
         new FollowingAnalyzer(),
         new HardBrakingAnalyzer(),
         new LaneChangeAnalyzer(),

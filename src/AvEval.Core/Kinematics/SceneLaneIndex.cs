@@ -172,55 +172,92 @@ public sealed class SceneLaneIndex
     public bool TryAssociate(Point2 centre, double heading, out LaneAssociation association)
     {
         association = default;
-        int column = (int)Math.Floor((centre.X - _gridX0) / CellSize);
-        int row = (int)Math.Floor((centre.Y - _gridY0) / CellSize);
-        if (_lanes.Length == 0 || column < 0 || row < 0 || column >= _gridColumns || row >= _gridRows)
+        if (!TryCellOf(centre, out int cell))
         {
             return false;
         }
 
-        int cell = (row * _gridColumns) + column;
         double bestMismatch = double.PositiveInfinity;
         bool found = false;
         for (int c = _cellStart[cell]; c < _cellStart[cell + 1]; c++)
         {
             int lane = _cellLanes[c];
-            if (centre.X < _minX[lane] || centre.X > _maxX[lane] || centre.Y < _minY[lane] || centre.Y > _maxY[lane])
+            if (!LaneContains(lane, centre, out var frenet, out int segment))
             {
                 continue;
             }
 
-            var path = _paths[lane];
-            FrenetPoint frenet;
-            int segment;
-            if (_polygonX[lane].Length > 0)
-            {
-                if (!PolygonContains(_polygonX[lane], _polygonY[lane], centre.X, centre.Y))
-                {
-                    continue;
-                }
-
-                frenet = path.Project(centre, out segment);
-            }
-            else
-            {
-                frenet = path.Project(centre, out segment);
-                if (frenet.S < 0 || frenet.S > path.Length || Math.Abs(frenet.D) > DefaultLaneWidth / 2)
-                {
-                    continue;
-                }
-            }
-
-            double mismatch = Math.Abs(WrapAngle(heading - path.SegmentHeading(segment)));
+            double mismatch = Math.Abs(WrapAngle(heading - _paths[lane].SegmentHeading(segment)));
             if (mismatch < bestMismatch)
             {
                 bestMismatch = mismatch;
-                association = new LaneAssociation(lane, frenet);
+                association = new LaneAssociation(lane, frenet, segment);
                 found = true;
             }
         }
 
         return found;
+    }
+
+    /// <summary>Every lane whose area holds a point (the polygon of its bounds, or half a default lane width either side of
+    /// a centreline without bounds), whatever its direction.</summary>
+    /// <param name="point">The point, m.</param>
+    /// <param name="lanes">Receives the lane indices; cleared first.</param>
+    public void LanesContaining(Point2 point, List<int> lanes)
+    {
+        ArgumentNullException.ThrowIfNull(lanes);
+        lanes.Clear();
+        if (!TryCellOf(point, out int cell))
+        {
+            return;
+        }
+
+        for (int c = _cellStart[cell]; c < _cellStart[cell + 1]; c++)
+        {
+            if (LaneContains(_cellLanes[c], point, out _, out _))
+            {
+                lanes.Add(_cellLanes[c]);
+            }
+        }
+    }
+
+    private bool TryCellOf(Point2 point, out int cell)
+    {
+        cell = -1;
+        int column = (int)Math.Floor((point.X - _gridX0) / CellSize);
+        int row = (int)Math.Floor((point.Y - _gridY0) / CellSize);
+        if (_lanes.Length == 0 || column < 0 || row < 0 || column >= _gridColumns || row >= _gridRows)
+        {
+            return false;
+        }
+
+        cell = (row * _gridColumns) + column;
+        return true;
+    }
+
+    private bool LaneContains(int lane, Point2 point, out FrenetPoint frenet, out int segment)
+    {
+        frenet = default;
+        segment = 0;
+        if (point.X < _minX[lane] || point.X > _maxX[lane] || point.Y < _minY[lane] || point.Y > _maxY[lane])
+        {
+            return false;
+        }
+
+        var path = _paths[lane];
+        if (_polygonX[lane].Length > 0)
+        {
+            if (!PolygonContains(_polygonX[lane], _polygonY[lane], point.X, point.Y))
+            {
+                return false;
+            }
+
+            frenet = path.Project(point, out segment);
+            return true;
+        }
+
+        frenet = path.Project(point, out segment);
+        return frenet.S >= 0 && frenet.S <= path.Length && Math.Abs(frenet.D) <= DefaultLaneWidth / 2;
     }
 
     /// <summary>Which way <paramref name="to"/> lies from <paramref name="from"/>: a same-direction neighbour of the lane,
@@ -602,7 +639,7 @@ public sealed class SceneLaneIndex
             {
                 lanes[k] = association.LaneIndex;
                 (s[k], d[k]) = (association.Position.S, association.Position.D);
-                double heading = _paths[association.LaneIndex].HeadingAt(association.Position.S);
+                double heading = _paths[association.LaneIndex].SegmentHeading(association.Segment);
                 v[k] = (state.Vx * Math.Cos(heading)) + (state.Vy * Math.Sin(heading));
             }
             else

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AvEval.Geometry;
 using AvEval.Kinematics;
 using AvEval.Scenes;
@@ -11,6 +12,9 @@ namespace AvEval.Analysis.NuPlan;
 /// </summary>
 public sealed class NuPlanHistory
 {
+    // The TTC, collision and driving-direction analyzers of one drive read the same history: build it once per drive object.
+    private static readonly ConditionalWeakTable<Drive, NuPlanHistory> WithoutExpert = [];
+
     /// <summary>Creates a history.</summary>
     /// <param name="ego">The ego's track id (named in events).</param>
     /// <param name="vehicle">The ego's footprint.</param>
@@ -97,6 +101,11 @@ public sealed class NuPlanHistory
     public static NuPlanHistory FromDrive(Drive drive, Track? expert = null)
     {
         ArgumentNullException.ThrowIfNull(drive);
+        return expert is null ? WithoutExpert.GetValue(drive, static d => Build(d, null)) : Build(drive, expert);
+    }
+
+    private static NuPlanHistory Build(Drive drive, Track? expert)
+    {
         var scene = drive.Scene;
         var track = drive.EgoTrack;
         var vehicle = EgoVehicle.FromBox(track.Size);
@@ -104,6 +113,8 @@ public sealed class NuPlanHistory
         var ego = new EgoSample[centres.Length];
         var agents = new IReadOnlyList<NuPlanAgent>[centres.Length];
         var map = new EgoMapState[centres.Length];
+        var lanes = SceneLaneIndex.For(scene);
+        List<int>[] buffers = [[], [], [], [], []];
         for (int i = 0; i < centres.Length; i++)
         {
             ego[i] = ToRearAxle(centres[i], vehicle.RearAxleToCentre);
@@ -118,7 +129,7 @@ public sealed class NuPlanHistory
             }
 
             agents[i] = present;
-            map[i] = Locate(scene.Lanes, Footprint(ego[i], vehicle));
+            map[i] = Locate(lanes, Footprint(ego[i], vehicle), buffers);
         }
 
         IReadOnlyList<EgoSample>? expertStates = null;
@@ -137,19 +148,97 @@ public sealed class NuPlanHistory
         Y = centre.Y - (Math.Sin(centre.Heading) * offset),
     };
 
-    private static EgoMapState Locate(LaneGraph lanes, OrientedBox box)
+    private static EgoMapState Locate(SceneLaneIndex index, OrientedBox box, List<int>[] buffers)
     {
-        if (lanes.Lanes.Count == 0)
+        if (index.LaneCount == 0)
         {
             return EgoMapState.InOneLane;
         }
 
-        var atCentre = lanes.Lanes.Where(l => LaneGeometry.Contains(l, box.Centre)).ToList();
-        bool intersection = atCentre.Exists(a => atCentre.Exists(b => !LaneGeometry.Related(a, b)));
-        var cornerLanes = box.Corners().Select(c => lanes.Lanes.Where(l => LaneGeometry.Contains(l, c)).ToList()).ToList();
-        bool common = cornerLanes.TrueForAll(c => c.Count > 0)
-            && (cornerLanes[0].Exists(l => cornerLanes.TrueForAll(c => c.Exists(x => x.Id == l.Id)))
-                || cornerLanes.TrueForAll(c => c.Exists(x => cornerLanes.TrueForAll(d => d.Exists(y => LaneGeometry.Connected(x, y))))));
-        return new EgoMapState(common, intersection, atCentre.Count > 0 ? atCentre[0] : null);
+        var atCentre = buffers[0];
+        index.LanesContaining(box.Centre, atCentre);
+        bool intersection = false;
+        foreach (int a in atCentre)
+        {
+            foreach (int b in atCentre)
+            {
+                intersection |= !LaneGeometry.Related(index.LaneAt(a), index.LaneAt(b));
+            }
+        }
+
+        var corners = box.Corners();
+        for (int c = 0; c < 4; c++)
+        {
+            index.LanesContaining(corners[c], buffers[c + 1]);
+        }
+
+        var cornerLanes = buffers.AsSpan(1);
+        bool common = AllCornersInLanes(cornerLanes)
+            && (OneLaneHoldsAll(cornerLanes) || ConnectedEndToEnd(index, cornerLanes));
+        return new EgoMapState(common, intersection, atCentre.Count > 0 ? index.LaneAt(atCentre[0]) : null);
+    }
+
+    private static bool AllCornersInLanes(ReadOnlySpan<List<int>> corners)
+    {
+        foreach (var lanes in corners)
+        {
+            if (lanes.Count == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool OneLaneHoldsAll(ReadOnlySpan<List<int>> corners)
+    {
+        foreach (int lane in corners[0])
+        {
+            bool everywhere = true;
+            foreach (var lanes in corners)
+            {
+                everywhere &= lanes.Contains(lane);
+            }
+
+            if (everywhere)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Every corner has a lane that is connected end to end with some lane of every corner.
+    private static bool ConnectedEndToEnd(SceneLaneIndex index, ReadOnlySpan<List<int>> corners)
+    {
+        foreach (var lanes in corners)
+        {
+            bool any = false;
+            foreach (int x in lanes)
+            {
+                bool toAll = true;
+                foreach (var other in corners)
+                {
+                    bool toThis = false;
+                    foreach (int y in other)
+                    {
+                        toThis |= LaneGeometry.Connected(index.LaneAt(x), index.LaneAt(y));
+                    }
+
+                    toAll &= toThis;
+                }
+
+                any |= toAll;
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

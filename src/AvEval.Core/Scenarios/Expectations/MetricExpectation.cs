@@ -21,7 +21,7 @@ public sealed record MetricExpectation(
     UnitDefinition Unit) : Expectation(Text, Location)
 {
     /// <summary>The statistics a metric name may end in (METRICS naming rule).</summary>
-    public static IReadOnlyList<string> Aggregates { get; } = ["min", "max", "mean", "p90", "count", "score", "value"];
+    public static IReadOnlyList<string> Aggregates { get; } = ["min", "max", "mean", "p90", "count", "score", "value", "ratio", "within_bound"];
 
     /// <summary>The signal and definition part of the name, e.g. <c>ttc.nuplan</c>; also the name of the series behind it.</summary>
     public string Signal => Metric[..Metric.LastIndexOf('.')];

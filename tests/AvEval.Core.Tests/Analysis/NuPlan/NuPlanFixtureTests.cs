@@ -69,9 +69,6 @@ public sealed class NuPlanFixtureTests
             metric == "ego_is_comfortable",
             "nuPlan's test_ego_is_comfortable never computes the six sub-metrics it passes in, so EgoIsComfortableStatistics reads their initial within_bound_status (False) and expects False whatever the scene; the scene itself is within every bound (see NuPlanComfortAnalyzerTests).");
         Assert.SkipWhen(
-            metric == "driving_direction_compliance",
-            "nuPlan's driving_direction_compliance measures progress along the baselines of the map lanes the ego occupies (ego_lane_change.ego_driven_route); the nuPlan map is not distributed.");
-        Assert.SkipWhen(
             metric == "planner_expert_average_l2_error_within_bound",
             "nuPlan's test compares the expert with trajectories of its SimplePlanner (kinematic bicycle propagation, 10 s at 1 s) built for each ego state; a Drive carries no planner trajectories to compare.");
     }
@@ -103,6 +100,14 @@ public sealed class NuPlanFixtureTests
                 return new Result([Stat("BOOLEAN", new NuPlanComfortAnalyzer().Analyze(history), NuPlanComfortAnalyzer.ComfortValue)], null);
             case "ego_mean_speed":
                 return new Result([Stat("VALUE", new NuPlanMeanSpeedAnalyzer().Analyze(history), NuPlanMeanSpeedAnalyzer.SpeedMean)], null);
+            // nuPlan measures along the map lane's baseline; in both scenes the ego stays aligned with its lane (the
+            // expert drives along the same heading), so the ego's heading stands in for the lane's direction.
+            case "driving_direction_compliance":
+            {
+                var e = new NuPlanDrivingDirectionAnalyzer().Analyze(history);
+                return new Result([Stat("VALUE", e, NuPlanDrivingDirectionAnalyzer.Score), Stat("MIN", e, NuPlanDrivingDirectionAnalyzer.MinProgress)], null);
+            }
+
             case "ego_expert_l2_error":
             {
                 var e = new NuPlanExpertL2Analyzer().Analyze(history);

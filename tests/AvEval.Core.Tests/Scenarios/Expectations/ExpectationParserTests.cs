@@ -66,7 +66,7 @@ public sealed class ExpectationParserTests
     [Theory]
     [InlineData("", 5, "it is empty; write '<metric>.<aggregate> <op> <value> <unit>' (e.g. 'ttc.nuplan.min >= 0.95 s'), 'no event <kind>', 'event <kind> present' or 'evaluator <id>@<version> <output> <op> <value>'")]
     [InlineData("ttc >= 0.95 s", 5, "'ttc' is not a metric name like 'ttc.nuplan.min' (lower-case dotted words ending in an aggregate); write '<metric>.<aggregate> <op> <value> <unit>' (e.g. 'ttc.nuplan.min >= 0.95 s'), 'no event <kind>', 'event <kind> present' or 'evaluator <id>@<version> <output> <op> <value>'")]
-    [InlineData("ttc.nuplan.minimum >= 0.95 s", 5, "aggregate 'minimum' of metric 'ttc.nuplan.minimum' is not one of min, max, mean, p90, count, score, value")]
+    [InlineData("ttc.nuplan.minimum >= 0.95 s", 5, "aggregate 'minimum' of metric 'ttc.nuplan.minimum' is not one of min, max, mean, p90, count, score, value, ratio, within_bound")]
     [InlineData("ttc.nuplan.min => 0.95 s", 20, "operator '=>' is not one of <, <=, >, >=, ==, !=")]
     [InlineData("ttc.nuplan.min >= fast s", 23, "value 'fast' is not a finite number (write e.g. '0.95' or '-4.05')")]
     [InlineData("ttc.nuplan.min >= 0.95 sec", 28, "unknown unit 'sec'; known units are m, km, s, ms, m/s, km/h, mph, m/s^2, m/s^3, rad, deg, rad/s, deg/s, rad/s^2, deg/s^2, 1, bool")]

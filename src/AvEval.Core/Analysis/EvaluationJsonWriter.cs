@@ -1,22 +1,28 @@
 using System.Text.Json;
-using AvEval.Analysis;
 using AvEval.Scenes;
 
-namespace AvEval.Cli.Output;
+namespace AvEval.Analysis;
 
 /// <summary>
-/// Writes <c>aveval analyze --format json</c>: one document with a format version, the scene summary and one entry per
-/// analyzed ego. Infinite values (no TTC) are written as the strings <c>"Infinity"</c> / <c>"-Infinity"</c>; a metric
-/// without a value has <c>"value": null</c> and a <c>reason</c>.
+/// Writes evaluations as JSON: the document of <c>aveval analyze --format json</c> (a format version, the scene summary
+/// and one entry per analyzed ego), and the same scene and evaluation objects for other documents (the evaluation a
+/// scenario test attaches to its result). Infinite values (no TTC) are written as the strings <c>"Infinity"</c> /
+/// <c>"-Infinity"</c>; a metric without a value has <c>"value": null</c> and a <c>reason</c>.
 /// </summary>
-internal static class AnalysisJsonWriter
+public static class EvaluationJsonWriter
 {
     /// <summary>The format id written into every document; bump it on any breaking change.</summary>
     public const string Format = "aveval.analysis/1";
 
-    /// <summary>Writes the document.</summary>
+    /// <summary>Writes the analysis document: format, scene, and one entry per evaluation under <c>drives</c>.</summary>
+    /// <param name="output">Where the document goes, followed by a new line.</param>
+    /// <param name="scene">The analyzed scene.</param>
+    /// <param name="evaluations">One evaluation per analyzed ego.</param>
     public static void Write(TextWriter output, Scene scene, IReadOnlyList<Evaluation> evaluations)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(evaluations);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -36,8 +42,13 @@ internal static class AnalysisJsonWriter
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void WriteScene(Utf8JsonWriter json, Scene scene)
+    /// <summary>Writes the scene summary as the property <c>scene</c> of the current object.</summary>
+    /// <param name="json">A writer positioned inside an object.</param>
+    /// <param name="scene">The scene.</param>
+    public static void WriteScene(Utf8JsonWriter json, Scene scene)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(scene);
         json.WriteStartObject("scene");
         json.WriteString("id", scene.Id);
         json.WriteString("dataset", scene.Provenance.Dataset);
@@ -58,8 +69,13 @@ internal static class AnalysisJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteEvaluation(Utf8JsonWriter json, Evaluation evaluation)
+    /// <summary>Writes one evaluation as an object value (ego, analyzers, metrics, events, diagnostics).</summary>
+    /// <param name="json">A writer positioned where a value may go (in an array, or after a property name).</param>
+    /// <param name="evaluation">The evaluation.</param>
+    public static void WriteEvaluation(Utf8JsonWriter json, Evaluation evaluation)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(evaluation);
         json.WriteStartObject();
         json.WriteString("ego", evaluation.Ego.Value);
         json.WriteStartArray("analyzers");
@@ -122,8 +138,13 @@ internal static class AnalysisJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
+    /// <summary>Writes a number property: null as <c>null</c>, ±∞ as the strings <c>"Infinity"</c> / <c>"-Infinity"</c>.</summary>
+    /// <param name="json">A writer positioned inside an object.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber(Utf8JsonWriter json, string name, double? value)
     {
+        ArgumentNullException.ThrowIfNull(json);
         switch (value)
         {
             case null:

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using AvEval.Geometry;
+using AvEval.Golden;
+
+namespace AvEval.Analysis.Waymo;
+
+/// <summary>
+/// Reads Waymo's rater-feedback test samples (<c>rfs_samples.json</c>: the <c>TEST_DATA</c> of waymo-open-dataset
+/// <c>rater_feedback_utils_test.py</c>, frames with <c>speed</c>, <c>rater_specified_trajectories</c>,
+/// <c>rater_feedback_labels</c>, <c>inference_trajectories_&lt;MODEL&gt;</c> and
+/// <c>hard_rater_feedback_score_decay_10_&lt;MODEL&gt;</c>), and turns them into a rated-trajectory golden set.
+/// The data are non-commercial (Waymo Dataset License Agreement): read them where they are; do not copy them.
+/// </summary>
+public static class WaymoRaterFeedbackSamples
+{
+    /// <summary>The samples' rater id: Waymo publishes one human score per trajectory, not individual raters.</summary>
+    public const string Rater = "waymo.wod_e2e.human_raters";
+
+    /// <summary>Frequency of the sample trajectories, Hz.</summary>
+    public const int FrequencyHz = 1;
+
+    /// <summary>Reads the samples.</summary>
+    public static IReadOnlyList<WaymoRaterFeedbackSample> Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var result = new List<WaymoRaterFeedbackSample>();
+        foreach (var frame in document.RootElement.EnumerateArray())
+        {
+            var labels = frame.GetProperty("rater_feedback_labels").EnumerateArray().Select(l => l.GetDouble()).ToList();
+            var trajectories = frame.GetProperty("rater_specified_trajectories").EnumerateArray().Select(Points).ToList();
+            var predictions = new Dictionary<string, (IReadOnlyList<Point2>, double)>(StringComparer.Ordinal);
+            const string prefix = "inference_trajectories_";
+            foreach (var property in frame.EnumerateObject().Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                string model = property.Name[prefix.Length..];
+                predictions[model] = (Points(property.Value[0]), frame.GetProperty("hard_rater_feedback_score_decay_10_" + model).GetDouble());
+            }
+
+            result.Add(new WaymoRaterFeedbackSample(
+                frame.GetProperty("index").GetInt32(),
+                frame.GetProperty("speed").GetDouble(),
+                [.. trajectories.Zip(labels, (t, l) => new RatedTrajectory(t, l))],
+                predictions));
+        }
+
+        return result;
+    }
+
+    /// <summary>The samples' rater trajectories as golden-set items (one per trajectory) with their human scores as labels.</summary>
+    public static (IReadOnlyList<GoldenItem> Items, IReadOnlyList<GoldenLabel> Labels) ToGoldenItems(IReadOnlyList<WaymoRaterFeedbackSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var items = new List<GoldenItem>();
+        var labels = new List<GoldenLabel>();
+        foreach (var sample in samples)
+        {
+            string scene = $"wod-e2e-{sample.Index}";
+            for (int p = 0; p < sample.Raters.Count; p++)
+            {
+                string id = $"{scene}/rater-{p + 1}";
+                items.Add(new GoldenItem(id, GoldenItemKind.RatedTrajectory, Trajectory: new CandidateTrajectory(scene, sample.InitialSpeed, 1.0 / FrequencyHz, sample.Raters[p].Points)));
+                labels.Add(new GoldenLabel(id, Rater, RaterKind.Human, sample.Raters[p].Score.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return (items, labels);
+    }
+
+    /// <summary>
+    /// The rated trajectories of one scene of a rated-trajectory golden set, with their adjudicated scores, in item order;
+    /// and the scene's initial speed.
+    /// </summary>
+    public static (IReadOnlyList<RatedTrajectory> Raters, double InitialSpeed) RatedTrajectoriesOf(GoldenSet set, string scene)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var adjudicated = set.Adjudicate().Items.ToDictionary(i => i.Item, StringComparer.Ordinal);
+        var items = set.Items.Where(i => i.Kind == GoldenItemKind.RatedTrajectory && i.Trajectory!.Scene == scene).ToList();
+        if (items.Count == 0)
+        {
+            throw new ArgumentException($"Golden set '{set.Manifest.Name}' has no rated trajectories of scene '{scene}'.", nameof(scene));
+        }
+
+        var raters = new List<RatedTrajectory>();
+        foreach (var item in items)
+        {
+            string label = adjudicated[item.Id].Label ?? throw new InvalidOperationException($"Golden set '{set.Manifest.Name}': item '{item.Id}' has no adjudicated score ({adjudicated[item.Id].How}).");
+            raters.Add(new RatedTrajectory(item.Trajectory!.Points, set.Manifest.Scale.ToNumber(label)));
+        }
+
+        return (raters, items[0].Trajectory!.InitialSpeedMetresPerSecond);
+    }
+
+    private static List<Point2> Points(JsonElement array) => [.. array.EnumerateArray().Select(p => new Point2(p[0].GetDouble(), p[1].GetDouble()))];
+}

@@ -1,0 +1,49 @@
+namespace AvEval.Errors;
+
+/// <summary>
+/// A golden set or a label file is invalid: a label for an unknown item, a second label of one rater for one item, a
+/// label outside the declared scale, a malformed record, or a stored file whose hash does not match the manifest. The
+/// message starts with <c>file, location:</c> and says what to do.
+/// </summary>
+public sealed class GoldenSetException : AvEvalException
+{
+    private GoldenSetException(string file, string location, string problem)
+        : base($"{file}, {location}: {problem}")
+    {
+        File = file;
+        Location = location;
+        Problem = problem;
+    }
+
+    /// <summary>The file at fault.</summary>
+    public string File { get; }
+
+    /// <summary>Where in it: <c>line 3</c>, <c>record 2</c>, or <c>whole file</c>.</summary>
+    public string Location { get; }
+
+    /// <summary>The message without its file and location.</summary>
+    public string Problem { get; }
+
+    /// <summary>A label names an item that is not in the set.</summary>
+    public static GoldenSetException UnknownItem(string file, string location, string item) =>
+        new(file, location, $"item '{item}' is not in the golden set; add it to the set's items or remove the label.");
+
+    /// <summary>A rater labelled the same item twice.</summary>
+    public static GoldenSetException DuplicateLabel(string file, string location, string item, string rater, string firstLocation) =>
+        new(file, location, $"rater '{rater}' already labelled item '{item}' at {firstLocation}; keep one label per item and rater.");
+
+    /// <summary>A label is not on the set's scale.</summary>
+    public static GoldenSetException OutsideScale(string file, string location, string label, string scale) =>
+        new(file, location, $"label '{label}' is outside the declared scale ({scale}); correct the label or declare a scale that admits it in the manifest.");
+
+    /// <summary>A stored file does not have the hash the manifest records.</summary>
+    public static GoldenSetException HashMismatch(string file, string actual, string expected, string manifest) =>
+        new(file, "whole file", $"its SHA-256 is '{actual}' but '{manifest}' records '{expected}'; restore the file from version control, or if the change is intended regenerate the set (aveval golden build) so that the manifest and a new version are written.");
+
+    /// <summary>A record is malformed.</summary>
+    public static GoldenSetException Malformed(string file, string location, string problem) => new(file, location, problem);
+
+    /// <summary>A file the set needs is missing.</summary>
+    public static GoldenSetException MissingFile(string file, string what) =>
+        new(file, "whole file", $"the {what} is missing; restore it from version control or regenerate the set.");
+}

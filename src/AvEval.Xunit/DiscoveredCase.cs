@@ -1,0 +1,21 @@
+using AvEval.Scenarios;
+
+namespace AvEval.Xunit;
+
+/// <summary>A test case found by <see cref="ScenarioSuite.Discover"/>, with the values of its traits.</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Behavior">The <c>Behavior</c> trait: the scenario's behaviour, or for a file that cannot be read the folder it lies in.</param>
+/// <param name="Severity">The <c>Severity</c> trait; an unreadable file counts as blocking.</param>
+/// <param name="Candidates">The <c>Candidate</c> trait values: the case's candidate, or every selected one for a file that cannot be read.</param>
+/// <param name="Tags">The <c>Tag</c> trait values, one per tag.</param>
+public sealed record DiscoveredCase(ScenarioCase Case, string Behavior, Severity Severity, IReadOnlyList<string> Candidates, IReadOnlyList<string> Tags)
+{
+    /// <summary>The traits as name/value pairs, in the order Behavior, Severity, Candidate..., Tag....</summary>
+    public IEnumerable<KeyValuePair<string, string>> Traits =>
+    [
+        new("Behavior", Behavior),
+        new("Severity", Severity.ToString().ToLowerInvariant()),
+        .. Candidates.Select(c => new KeyValuePair<string, string>("Candidate", c)),
+        .. Tags.Select(t => new KeyValuePair<string, string>("Tag", t)),
+    ];
+}

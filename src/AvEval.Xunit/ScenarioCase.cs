@@ -1,0 +1,74 @@
+using Xunit.Sdk;
+
+namespace AvEval.Xunit;
+
+/// <summary>
+/// One test case of the scenario suite: a scenario file driven by one candidate, or a scenario file that could not be
+/// read (then <see cref="Problem"/> says why and the test fails with it). It holds names only, never log data, so
+/// xunit can serialize it at discovery; the runner loads the scenario, the log and the drive when the test runs.
+/// </summary>
+public sealed class ScenarioCase : IXunitSerializable
+{
+    /// <summary>For xunit's deserialization only.</summary>
+    public ScenarioCase()
+    {
+    }
+
+    /// <summary>Creates a case.</summary>
+    /// <param name="scenariosFolder">The absolute <c>scenarios/</c> folder.</param>
+    /// <param name="file">The scenario file relative to it, with '/' separators; empty when the problem is not a file's.</param>
+    /// <param name="candidate">The candidate id; empty for a problem that concerns every candidate.</param>
+    /// <param name="displayName">What the test is called (<c>cut_in/us101-22-veh-1234 @ rc-2026.12.1</c>).</param>
+    /// <param name="problem">Why the file cannot run, as the test's failure message; null for a runnable case.</param>
+    public ScenarioCase(string scenariosFolder, string file, string candidate, string displayName, string? problem = null)
+    {
+        ScenariosFolder = scenariosFolder;
+        File = file;
+        Candidate = candidate;
+        DisplayName = displayName;
+        Problem = problem;
+    }
+
+    /// <summary>The absolute <c>scenarios/</c> folder.</summary>
+    public string ScenariosFolder { get; private set; } = "";
+
+    /// <summary>The scenario file relative to <see cref="ScenariosFolder"/>, with '/' separators.</summary>
+    public string File { get; private set; } = "";
+
+    /// <summary>The candidate id; empty for a problem that concerns every candidate.</summary>
+    public string Candidate { get; private set; } = "";
+
+    /// <summary>What the test is called.</summary>
+    public string DisplayName { get; private set; } = "";
+
+    /// <summary>Why the case cannot run (a precise error, <c>file:line:column: ...</c> where it has a place); null when it can.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>The scenario file's absolute path.</summary>
+    public string FullPath => Path.GetFullPath(Path.Combine(ScenariosFolder, File));
+
+    /// <inheritdoc/>
+    public void Deserialize(IXunitSerializationInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ScenariosFolder = info.GetValue<string>(nameof(ScenariosFolder)) ?? "";
+        File = info.GetValue<string>(nameof(File)) ?? "";
+        Candidate = info.GetValue<string>(nameof(Candidate)) ?? "";
+        DisplayName = info.GetValue<string>(nameof(DisplayName)) ?? "";
+        Problem = info.GetValue<string>(nameof(Problem));
+    }
+
+    /// <inheritdoc/>
+    public void Serialize(IXunitSerializationInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        info.AddValue(nameof(ScenariosFolder), ScenariosFolder);
+        info.AddValue(nameof(File), File);
+        info.AddValue(nameof(Candidate), Candidate);
+        info.AddValue(nameof(DisplayName), DisplayName);
+        info.AddValue(nameof(Problem), Problem);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => DisplayName;
+}

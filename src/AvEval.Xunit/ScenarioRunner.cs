@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using AvEval.Analysis;
+using AvEval.Analysis.NuPlan;
+using AvEval.Candidates;
+using AvEval.Errors;
+using AvEval.Import;
+using AvEval.Scenarios;
+using AvEval.Scenes;
+using AvEval.Xunit.Internal;
+using Shouldly;
+using Xunit;
+
+namespace AvEval.Xunit;
+
+/// <summary>
+/// Runs scenario cases: loads the scene (once per log per runner: many scenarios share a log), asks the candidate for
+/// the drive, analyzes it with <see cref="RuleAnalysis.CreateDefault"/> (plus nuPlan's expert L2 against the recorded
+/// ego when the candidate replaced it), and judges the expectations (results cached per scenario × candidate).
+/// <see cref="Shared"/> serves a test run; make a new runner for cold measurements.
+/// </summary>
+public sealed class ScenarioRunner
+{
+    private const string ExpertSuffix = "#recorded";
+
+    private readonly ConcurrentDictionary<string, Lazy<Scene>> _scenes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Folder, string File, string Candidate), Lazy<ScenarioResult>> _results = new();
+    private readonly SceneImporters _importers = SceneImporters.CreateDefault();
+    private readonly RuleAnalysis _analysis = RuleAnalysis.CreateDefault();
+
+    /// <summary>The runner the tests of one process share.</summary>
+    public static ScenarioRunner Shared { get; } = new();
+
+    /// <summary>Drives, analyzes and judges a runnable case.</summary>
+    /// <exception cref="AvEvalException">The scenario or the log is invalid, or the candidate cannot drive it (the ego is not in the log...); the message is the precise error.</exception>
+    /// <exception cref="ArgumentException">The case has a <see cref="ScenarioCase.Problem"/>; the message is that problem.</exception>
+    public ScenarioResult Run(ScenarioCase scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Problem is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(scenario));
+        }
+
+        var suite = ScenarioSuite.Open(scenario.ScenariosFolder);
+        return Run(suite, scenario.File, suite.SelectCandidates([scenario.Candidate])[0]);
+    }
+
+    /// <summary>Drives, analyzes and judges one scenario file of a suite for one candidate (cached).</summary>
+    /// <exception cref="AvEvalException">The scenario or the log is invalid, or the candidate cannot drive it.</exception>
+    public ScenarioResult Run(ScenarioSuite suite, string file, ICandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var key = (suite.Folder, file, candidate.Id.Value);
+        var lazy = _results.GetOrAdd(key, _ => new Lazy<ScenarioResult>(() => Evaluate(suite, file, candidate)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (AvEvalException)
+        {
+            _results.TryRemove(new KeyValuePair<(string, string, string), Lazy<ScenarioResult>>(key, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// What the generic scenario test does: runs the case and turns its verdict into the test's outcome. A blocking
+    /// scenario fails the test when it fails or is inconclusive; a warning or info scenario that does not pass lets the
+    /// test pass with a warning. Bad input (the case's problem, a missing ego, an unreadable log) always fails. The
+    /// evaluation is attached as <c>evaluation.json</c> when a test is running.
+    /// </summary>
+    /// <exception cref="ShouldAssertException">The test must fail; the message says why.</exception>
+    public ScenarioResult Verify(ScenarioCase scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Problem is { } problem)
+        {
+            throw new ShouldAssertException(problem);
+        }
+
+        ScenarioResult result;
+        try
+        {
+            result = Run(scenario);
+        }
+        catch (AvEvalException e)
+        {
+            throw new ShouldAssertException(e.Message, e);
+        }
+
+        var context = TestContext.Current;
+        if (context.Test is not null)
+        {
+            context.AddAttachment("evaluation.json", ScenarioResultJson.Write(result), "application/json");
+        }
+
+        if (result.Verdict.Outcome == Outcome.Pass)
+        {
+            return result;
+        }
+
+        var message = FailureText.ForVerdict(result, scenario.File);
+        if (result.Verdict.BlocksRelease)
+        {
+            throw new ShouldAssertException(message);
+        }
+
+        if (context.Test is not null)
+        {
+            context.AddWarning($"{result.Spec.Severity.ToString().ToLowerInvariant()} scenario did not pass (the test passes; it does not block the release): {message}");
+        }
+
+        return result;
+    }
+
+    /// <summary>The failure message of a result that did not pass, as a test shows it.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="file">The scenario file, as the message names it.</param>
+    public static string DescribeFailure(ScenarioResult result, string file)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return FailureText.ForVerdict(result, file);
+    }
+
+    /// <summary>The <c>evaluation.json</c> a test attaches (format <c>aveval.scenario-result/1</c>), UTF-8.</summary>
+    /// <param name="result">The result.</param>
+    public static byte[] EvaluationJson(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return ScenarioResultJson.Write(result);
+    }
+
+    private ScenarioResult Evaluate(ScenarioSuite suite, string file, ICandidate candidate)
+    {
+        var spec = suite.Load(file);
+        var log = spec.LogPath(suite.Folder);
+        var scene = _scenes.GetOrAdd(log, path => new Lazy<Scene>(() => _importers.Import(path))).Value;
+        Drive drive;
+        try
+        {
+            drive = candidate.Drive(spec, scene);
+        }
+        catch (CandidateException e) when (e.Message.Contains($"ego '{spec.Ego}' is not a track", StringComparison.Ordinal))
+        {
+            var at = suite.LocationOf(file, "ego");
+            var known = scene.Tracks.Where(t => t.Kind == AgentKind.Vehicle).Select(t => t.Id.Value).Take(12);
+            throw ScenarioSpecException.BadValue(file, at.Line, at.Column, "ego", spec.Ego.Value, $"log '{spec.Log}' has no such track; vehicle tracks include {string.Join(", ", known)}");
+        }
+
+        var evaluation = _analysis.Analyze(drive).Combine(AgainstExpert(spec, scene, drive));
+        return new ScenarioResult(spec, candidate, drive, evaluation, Verdict.Judge(spec, candidate.Id, evaluation));
+    }
+
+    /// <summary>
+    /// nuPlan's L2 to the expert and progress along the expert's route, the expert being the recorded ego, in a scene
+    /// of just the two (so no other analyzer sees the expert as an agent).
+    /// </summary>
+    private static Evaluation AgainstExpert(ScenarioSpec spec, Scene scene, Drive drive)
+    {
+        var driven = drive.EgoTrack;
+        var recorded = SceneWindow.Cut(scene, spec, new CandidateId(ExpertSuffix))[spec.Ego];
+        var expertId = new TrackId(spec.Ego.Value + ExpertSuffix);
+        var expert = new Track(expertId, recorded.Kind, recorded.SourceType, recorded.Size, recorded.FirstFrame, recorded.States.ToArray(), recorded.HasAcceleration);
+        var pair = new Scene(drive.Scene.Id, drive.Scene.TimeBase, [driven, expert], drive.Scene.Lanes, drive.Scene.Provenance);
+        var egoOnly = new Drive(pair, spec.Ego);
+        return new NuPlanExpertL2Analyzer(expertId).Analyze(egoOnly).Combine(new NuPlanProgressAnalyzer(expert).Analyze(egoOnly));
+    }
+}
