@@ -1,5 +1,5 @@
-using AvEval.Learned.Agreement;
 using AvEval.Learned.Evaluators;
+using AvEval.Statistics;
 
 namespace AvEval.Training;
 
@@ -43,27 +43,29 @@ public static class SplitMetrics
             [$"{split}.drives_positive"] = driveLabels.Count(l => l),
             [$"{split}.windows"] = windowScores.Count,
             [$"{split}.windows_positive"] = windowLabels.Count(l => l),
-            [$"{split}.window_auc"] = RocAuc.Of(windowScores, windowLabels),
+            [$"{split}.window_auc"] = RocAuc.Compute([.. windowLabels], [.. windowScores]),
         };
         if (humanLikeness)
         {
-            m[$"{split}.drive_auc"] = RocAuc.Of(driveScores, driveLabels);
+            m[$"{split}.drive_auc"] = RocAuc.Compute([.. driveLabels], [.. driveScores]);
             m[$"{split}.drive_accuracy"] = driveScores.Count == 0 ? double.NaN : driveScores.Zip(driveLabels).Count(p => (p.First >= Threshold) == p.Second) / (double)driveScores.Count;
             return m;
         }
 
-        var window = BinaryAgreement.Of([.. windowScores.Select(s => s >= Threshold)], windowLabels);
-        var drive = BinaryAgreement.Of([.. driveScores.Select(s => s >= Threshold)], driveLabels);
-        m[$"{split}.window_precision"] = window.Precision;
-        m[$"{split}.window_recall"] = window.Recall;
-        m[$"{split}.window_kappa"] = window.Kappa;
-        m[$"{split}.window_learned_only"] = window.LearnedOnly;
-        m[$"{split}.window_rule_only"] = window.RuleOnly;
-        m[$"{split}.drive_precision"] = drive.Precision;
-        m[$"{split}.drive_recall"] = drive.Recall;
-        m[$"{split}.drive_kappa"] = drive.Kappa;
-        m[$"{split}.drive_learned_only"] = drive.LearnedOnly;
-        m[$"{split}.drive_rule_only"] = drive.RuleOnly;
+        Agreement(m, $"{split}.window", windowScores, windowLabels);
+        Agreement(m, $"{split}.drive", driveScores, driveLabels);
         return m;
+    }
+
+    /// <summary>Precision, recall and Cohen's kappa of the learned labels (score ≥ threshold) against the rule's (AvEval.Statistics).</summary>
+    private static void Agreement(Dictionary<string, double> m, string prefix, List<double> scores, List<bool> rule)
+    {
+        bool[] learned = [.. scores.Select(s => s >= Threshold)];
+        var table = ConfusionMatrix.OfBinary([.. rule], learned);
+        m[$"{prefix}_precision"] = table.Precision();
+        m[$"{prefix}_recall"] = table.Recall();
+        m[$"{prefix}_kappa"] = CohenKappa.Compute([.. rule.Select(l => l ? 1 : 0)], [.. learned.Select(l => l ? 1 : 0)], 2);
+        m[$"{prefix}_learned_only"] = table.FalsePositives();
+        m[$"{prefix}_rule_only"] = table.FalseNegatives();
     }
 }

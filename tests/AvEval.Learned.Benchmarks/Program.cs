@@ -79,7 +79,7 @@ int Scenes(string root, string modelId, string? dump)
         var (rawSeconds, frameworkSeconds) = Interleaved(() => RawRun(raw, values, rows, batch), () => new LearnedEvaluator(model, runtime).Evaluate(many));
         double overhead = (frameworkSeconds / rawSeconds) - 1;
         double drivesPerSecond = many.Count / (frameworkSeconds + (featureSeconds * copies));
-        Console.WriteLine(string.Create(culture, $"| {batch:N0} | {rows / rawSeconds:N0} | {rows / frameworkSeconds:N0} | {overhead * 100:+0.0;-0.0}% | {drivesPerSecond:N0} |"));
+        Console.WriteLine(string.Create(culture, $"| {batch:N0} | {rows / rawSeconds:N0} | {rows / frameworkSeconds:N0} | {overhead * 100:+0.0;-0.0;0.0}% | {drivesPerSecond:N0} |"));
     }
 
     return 0;
@@ -113,7 +113,7 @@ int Rows(string modelFolder, string rowsFile)
                 if (device == ExecutionDevice.Cpu) { cpuOut = outputs; } else { cudaOut = outputs; }
             }
 
-            Console.WriteLine(string.Create(culture, $"| {provider} | {batch:N0} | {rows / rawSeconds:N0} | {rows / modelSeconds:N0} | {((modelSeconds / rawSeconds) - 1) * 100:+0.0;-0.0}% |"));
+            Console.WriteLine(string.Create(culture, $"| {provider} | {batch:N0} | {rows / rawSeconds:N0} | {rows / modelSeconds:N0} | {((modelSeconds / rawSeconds) - 1) * 100:+0.0;-0.0;0.0}% |"));
         }
     }
 
