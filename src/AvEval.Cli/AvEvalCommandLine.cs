@@ -15,6 +15,7 @@ internal static class AvEvalCommandLine
             AnalyzeCommand.Create(environment),
             ImportCommand.Create(environment),
             GoldenCommand.Create(environment),
+            TrainCommand.Create(environment),
         };
 
         var configuration = new InvocationConfiguration

@@ -5,6 +5,7 @@ using AvEval.Candidates;
 using AvEval.Errors;
 using AvEval.Import;
 using AvEval.Scenarios;
+using AvEval.Scenarios.Expectations;
 using AvEval.Scenes;
 using AvEval.Xunit.Internal;
 using Shouldly;
@@ -14,8 +15,9 @@ namespace AvEval.Xunit;
 
 /// <summary>
 /// Runs scenario cases: loads the scene (once per log per runner: many scenarios share a log), asks the candidate for
-/// the drive, analyzes it with <see cref="RuleAnalysis.CreateDefault"/> (plus nuPlan's expert L2 against the recorded
-/// ego when the candidate replaced it), and judges the expectations (results cached per scenario × candidate).
+/// the drive, analyzes it with <see cref="RuleAnalysis.CreateDefault"/> (plus nuPlan's expert L2 and progress against
+/// the recorded ego) and with the learned evaluators the scenario pins (batch first: one batched job per evaluator and
+/// candidate over every scenario that pins it), and judges the expectations (results cached per scenario × candidate).
 /// <see cref="Shared"/> serves a test run; make a new runner for cold measurements.
 /// </summary>
 public sealed class ScenarioRunner
@@ -24,6 +26,8 @@ public sealed class ScenarioRunner
 
     private readonly ConcurrentDictionary<string, Lazy<Scene>> _scenes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Folder, string File, string Candidate), Lazy<ScenarioResult>> _results = new();
+    private readonly ConcurrentDictionary<(string Folder, string File, string Candidate), Lazy<Drive>> _drives = new();
+    private readonly ConcurrentDictionary<(string Folder, string Candidate, string Evaluator), Lazy<int>> _batches = new();
     private readonly SceneImporters _importers = SceneImporters.CreateDefault();
     private readonly RuleAnalysis _analysis = RuleAnalysis.CreateDefault();
 
@@ -135,12 +139,73 @@ public sealed class ScenarioRunner
     private ScenarioResult Evaluate(ScenarioSuite suite, string file, ICandidate candidate)
     {
         var spec = suite.Load(file);
-        var log = spec.LogPath(suite.Folder);
-        var scene = _scenes.GetOrAdd(log, path => new Lazy<Scene>(() => _importers.Import(path))).Value;
-        Drive drive;
+        var drive = DriveOf(suite, file, candidate);
+        var evaluation = _analysis.Analyze(drive).Combine(AgainstExpert(spec, SceneOf(suite, spec), drive));
+        foreach (var learned in spec.Expectations.OfType<EvaluatorExpectation>().DistinctBy(e => e.EvaluatorKey))
+        {
+            RunBatch(suite, candidate, learned);
+            evaluation = evaluation.Combine(suite.Models.Resolve(learned.Evaluator, learned.Version).Analyze(drive));
+        }
+
+        return new ScenarioResult(spec, candidate, drive, evaluation, Verdict.Judge(spec, candidate.Id, evaluation));
+    }
+
+    /// <summary>
+    /// Batch first: the first case that needs a learned evaluator for a candidate evaluates the drives of every scenario
+    /// of the suite that pins it, in one batched job; each case then reads its own result from the evaluator's cache.
+    /// Scenarios that cannot be driven are left out here and fail in their own case.
+    /// </summary>
+    private void RunBatch(ScenarioSuite suite, ICandidate candidate, EvaluatorExpectation learned)
+    {
+        var key = (suite.Folder, candidate.Id.Value, learned.EvaluatorKey);
+        _ = _batches.GetOrAdd(key, _ => new Lazy<int>(() =>
+        {
+            var drives = new List<Drive>();
+            foreach (var file in suite.BehaviourFiles())
+            {
+                try
+                {
+                    if (suite.Load(file).Expectations.OfType<EvaluatorExpectation>().Any(e => e.EvaluatorKey == learned.EvaluatorKey))
+                    {
+                        drives.Add(DriveOf(suite, file, candidate));
+                    }
+                }
+                catch (AvEvalException)
+                {
+                    // An invalid scenario or one its candidate cannot drive reports its error in its own test case.
+                }
+            }
+
+            return suite.Models.Open(learned.Evaluator, learned.Version).Evaluate(drives).Count;
+        })).Value;
+    }
+
+    private Scene SceneOf(ScenarioSuite suite, ScenarioSpec spec) =>
+        _scenes.GetOrAdd(spec.LogPath(suite.Folder), path => new Lazy<Scene>(() => _importers.Import(path))).Value;
+
+    /// <summary>The candidate's drive of a scenario, made once per runner.</summary>
+    private Drive DriveOf(ScenarioSuite suite, string file, ICandidate candidate)
+    {
+        var key = (suite.Folder, file, candidate.Id.Value);
+        var lazy = _drives.GetOrAdd(key, _ => new Lazy<Drive>(() => MakeDrive(suite, file, candidate)));
         try
         {
-            drive = candidate.Drive(spec, scene);
+            return lazy.Value;
+        }
+        catch (AvEvalException)
+        {
+            _drives.TryRemove(new KeyValuePair<(string, string, string), Lazy<Drive>>(key, lazy));
+            throw;
+        }
+    }
+
+    private Drive MakeDrive(ScenarioSuite suite, string file, ICandidate candidate)
+    {
+        var spec = suite.Load(file);
+        var scene = SceneOf(suite, spec);
+        try
+        {
+            return candidate.Drive(spec, scene);
         }
         catch (CandidateException e) when (e.Message.Contains($"ego '{spec.Ego}' is not a track", StringComparison.Ordinal))
         {
@@ -148,9 +213,6 @@ public sealed class ScenarioRunner
             var known = scene.Tracks.Where(t => t.Kind == AgentKind.Vehicle).Select(t => t.Id.Value).Take(12);
             throw ScenarioSpecException.BadValue(file, at.Line, at.Column, "ego", spec.Ego.Value, $"log '{spec.Log}' has no such track; vehicle tracks include {string.Join(", ", known)}");
         }
-
-        var evaluation = _analysis.Analyze(drive).Combine(AgainstExpert(spec, scene, drive));
-        return new ScenarioResult(spec, candidate, drive, evaluation, Verdict.Judge(spec, candidate.Id, evaluation));
     }
 
     /// <summary>

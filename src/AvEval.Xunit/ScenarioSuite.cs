@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using AvEval.Candidates;
 using AvEval.Errors;
+using AvEval.Learned.Registry;
+using AvEval.Learned.Runtime;
 using AvEval.Scenarios;
 using AvEval.Storage;
 using AvEval.Xunit.Internal;
@@ -17,12 +19,33 @@ public sealed class ScenarioSuite
     private static readonly ConcurrentDictionary<string, Lazy<ScenarioSuite>> Suites = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, Lazy<ScenarioSpec>> _specs = new(StringComparer.Ordinal);
-    private readonly ScenarioSpecValidator _validator = PublishedMetrics.CreateValidator();
+    private readonly ScenarioSpecValidator _validator;
 
     private ScenarioSuite(string folder)
     {
         Folder = folder;
         Catalog = CandidateCatalog.Load(Path.Combine(folder, CatalogFile), CanonicalSceneFile.Read);
+
+        // The runtime logs its provider choice (CUDA, or CPU and why) once, on the first model opened.
+        Models = new ModelRegistry(Path.Combine(folder, ModelsFolder), LearnedRuntime.FromEnvironment(Console.Error));
+        _validator = PublishedMetrics.CreateValidator(Models);
+    }
+
+    /// <summary>The folder of the model registry inside the scenarios folder.</summary>
+    public const string ModelsFolder = "models";
+
+    /// <summary>The learned evaluators that scenarios may pin (<c>evaluator id@version ...</c>), from <c>models/</c>.</summary>
+    public ModelRegistry Models { get; }
+
+    /// <summary>Every scenario file under <c>behaviors/</c>, relative to <see cref="Folder"/> with '/' separators, in ordinal order.</summary>
+    public IReadOnlyList<string> BehaviourFiles()
+    {
+        var behaviours = Path.Combine(Folder, "behaviors");
+        return !Directory.Exists(behaviours)
+            ? []
+            : [.. Directory.EnumerateFiles(behaviours, "*.yaml", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The catalog's file name inside the folder.</summary>

@@ -1,3 +1,4 @@
+using AvEval.Scenarios.Expectations;
 using AvEval.Analysis;
 using AvEval.Analysis.Behaviour;
 using AvEval.Analysis.NuPlan;
@@ -22,8 +23,9 @@ public static class PublishedMetrics
         EventKind.HardBraking, EventKind.LaneChange, EventKind.CutIn, EventKind.LaneDeviation, EventKind.DrivingBackward,
     ];
 
-    /// <summary>A validator over <see cref="RuleAnalyzers"/> and <see cref="EventKinds"/>.</summary>
-    public static ScenarioSpecValidator CreateValidator() => new(RuleAnalyzers, EventKinds);
+    /// <summary>A validator over <see cref="RuleAnalyzers"/> and <see cref="EventKinds"/>, and the learned evaluators of a resolver when given.</summary>
+    /// <param name="evaluators">Resolves <c>evaluator id@version</c> expectations; null reports them as unknown.</param>
+    public static ScenarioSpecValidator CreateValidator(IEvaluatorResolver? evaluators = null) => new(RuleAnalyzers, EventKinds, evaluators);
 
     private static List<KnownMetric> Build()
     {
