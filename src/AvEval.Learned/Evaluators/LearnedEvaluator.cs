@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using AvEval.Analysis;
 using AvEval.Errors;
 using AvEval.Learned.Features;
@@ -17,6 +19,9 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     private readonly LearnedRuntime _runtime;
     private readonly InferenceCache _cache = new();
     private readonly DriveOutput _output;
+
+    // A gather buffer kept between runs (batches spread over several arrays): one run at a time takes it, others allocate.
+    private float[]? _spareBatch;
 
     /// <summary>Wraps an opened model.</summary>
     /// <exception cref="LearnedEvaluatorException">The card names another featurizer or has no drive output.</exception>
@@ -58,9 +63,42 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     public IReadOnlyList<LearnedResult> Evaluate(IReadOnlyList<Drive> drives)
     {
         ArgumentNullException.ThrowIfNull(drives);
-        var features = new DriveFeatures[drives.Count];
-        Parallel.For(0, drives.Count, i => features[i] = DriveWindowFeaturizer.Featurize(drives[i]));
-        return Evaluate(features);
+        int columns = DriveWindowFeaturizer.Columns;
+        var offsets = new int[drives.Count + 1];
+        for (int i = 0; i < drives.Count; i++)
+        {
+            offsets[i + 1] = offsets[i] + DriveWindowFeaturizer.WindowCount(drives[i].EgoTrack);
+        }
+
+        if ((long)offsets[^1] * columns > Array.MaxLength)
+        {
+            // Too many rows for one array: featurize drive by drive (the batches are then gathered).
+            var features = new DriveFeatures[drives.Count];
+            Parallel.For(0, drives.Count, i => features[i] = DriveWindowFeaturizer.Featurize(drives[i]));
+            return Evaluate(features);
+        }
+
+        // Every row of the run in one array, featurized in place: uncached drives lie next to each other, so a batch is
+        // a slice of it that ONNX Runtime reads where it lies, with no gather into a batch tensor.
+        var values = GC.AllocateUninitializedArray<float>(offsets[^1] * columns);
+        var rows = new DriveRows[drives.Count];
+        Parallel.For(0, drives.Count, i =>
+        {
+            var drive = drives[i];
+            int count = offsets[i + 1] - offsets[i];
+            double windowSeconds = DriveWindowFeaturizer.WindowFrames * drive.Scene.TimeBase.StepSeconds;
+            if (count == 0)
+            {
+                rows[i] = new DriveRows(drive, ReadOnlyMemory<float>.Empty, columns, [], windowSeconds, DriveWindowFeaturizer.TooShortReason(drive.EgoTrack));
+                return;
+            }
+
+            var memory = values.AsMemory(offsets[i] * columns, count * columns);
+            var times = new double[count];
+            DriveWindowFeaturizer.FeaturizeInto(drive, memory.Span, [], times);
+            rows[i] = new DriveRows(drive, memory, columns, times, windowSeconds, null);
+        });
+        return Evaluate(rows);
     }
 
     /// <summary>Evaluates drives already featurized (what <see cref="Evaluate(IReadOnlyList{Drive})"/> does after featurizing).</summary>
@@ -68,23 +106,35 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     public IReadOnlyList<LearnedResult> Evaluate(IReadOnlyList<DriveFeatures> features)
     {
         ArgumentNullException.ThrowIfNull(features);
+        var rows = new DriveRows[features.Count];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var f = features[i];
+            rows[i] = new DriveRows(f.Drive, f.Values, f.Columns, f.WindowStartSeconds, f.WindowSeconds, f.Reason);
+        }
+
+        return Evaluate(rows);
+    }
+
+    private LearnedResult[] Evaluate(DriveRows[] drives)
+    {
         string model = Card.Sha256;
-        var keys = new InferenceCache.Key[features.Count];
-        var outputs = new float[features.Count][];
+        var keys = new InferenceCache.Key[drives.Length];
+        var outputs = new float[drives.Length][];
         var missing = new List<int>();
         int missingRows = 0;
         try
         {
-            Parallel.For(0, features.Count, new ParallelOptions { MaxDegreeOfParallelism = features.Count < 64 ? 1 : -1 }, i =>
+            Parallel.For(0, drives.Length, new ParallelOptions { MaxDegreeOfParallelism = drives.Length < 64 ? 1 : -1 }, i =>
             {
-            var f = features[i];
-            if (f.Columns != _model.Columns)
-            {
-                throw LearnedEvaluatorException.WrongInputShape(Card.Key, $"drive '{f.Drive.Ego}' of scene '{f.Drive.Scene.Id}' has rows of {f.Columns} values, but the model takes {_model.Columns}");
-            }
+                var f = drives[i];
+                if (f.Columns != _model.Columns)
+                {
+                    throw LearnedEvaluatorException.WrongInputShape(Card.Key, $"drive '{f.Drive.Ego}' of scene '{f.Drive.Scene.Id}' has rows of {f.Columns} values, but the model takes {_model.Columns}");
+                }
 
-            CheckFinite(f);
-            keys[i] = InferenceCache.KeyOf(model, f.Values);
+                CheckFinite(f);
+                keys[i] = InferenceCache.KeyOf(model, f.Values.Span);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<LearnedEvaluatorException>().FirstOrDefault() is { } first)
@@ -93,9 +143,9 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
 
-        for (int i = 0; i < features.Count; i++)
+        for (int i = 0; i < drives.Length; i++)
         {
-            var f = features[i];
+            var f = drives[i];
             if (_cache.TryGet(keys[i], out var cached))
             {
                 outputs[i] = cached;
@@ -113,70 +163,123 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
 
         if (missing.Count > 0)
         {
-            RunMissing(features, missing, missingRows, outputs);
+            RunMissing(drives, missing, missingRows, outputs);
             foreach (int i in missing)
             {
                 outputs[i] = _cache.Add(keys[i], outputs[i]);
             }
         }
 
-        var results = new LearnedResult[features.Count];
-        for (int i = 0; i < features.Count; i++)
+        var results = new LearnedResult[drives.Length];
+        for (int i = 0; i < drives.Length; i++)
         {
-            results[i] = Result(features[i], outputs[i]);
+            results[i] = Result(drives[i], outputs[i]);
         }
 
         return results;
     }
 
     /// <summary>
-    /// Runs the rows of the uncached drives in batches of the runtime's size, copying rows into one reused batch
-    /// buffer (no copy of the whole run) and scattering outputs back per drive.
+    /// Runs the rows of the uncached drives in batches of the runtime's size. A batch whose rows already lie next to
+    /// each other in memory (one drive's rows, or neighbouring drives featurized into one array) goes to ONNX Runtime
+    /// as it lies; only a batch spread over several arrays is gathered, into a reused pinned buffer. Outputs are
+    /// written by ONNX Runtime straight into one array of the run and sliced per drive.
     /// </summary>
-    private void RunMissing(IReadOnlyList<DriveFeatures> features, List<int> missing, int missingRows, float[][] outputs)
+    private void RunMissing(DriveRows[] drives, List<int> missing, int missingRows, float[][] outputs)
     {
         int columns = _model.Columns;
         int batch = Math.Min(_runtime.BatchSize, missingRows);
-        var buffer = GC.AllocateUninitializedArray<float>(batch * columns);
-        var result = GC.AllocateUninitializedArray<float>(batch);
-        var owners = new (int Drive, int Row)[batch];
-        int filled = 0;
+        var result = GC.AllocateUninitializedArray<float>(missingRows);
+        float[]? gather = null;
+        int done = 0;
+        int next = 0;
+        int nextRow = 0;
+        try
+        {
+            while (done < missingRows)
+            {
+                int count = Math.Min(batch, missingRows - done);
+                var input = Contiguous(count) ?? Gather(count);
+                _model.RunBatch(input, count, result.AsMemory(done, count));
+                done += count;
+            }
+        }
+        finally
+        {
+            if (gather is not null)
+            {
+                Interlocked.Exchange(ref _spareBatch, gather);
+            }
+        }
+
+        int at = 0;
         foreach (int i in missing)
         {
-            var f = features[i];
-            outputs[i] = new float[f.Rows];
-            for (int r = 0; r < f.Rows;)
+            outputs[i] = result.AsSpan(at, drives[i].Rows).ToArray();
+            at += drives[i].Rows;
+        }
+
+        // The next `count` rows as one slice when they already lie next to each other; advances the cursor only then.
+        ReadOnlyMemory<float>? Contiguous(int count)
+        {
+            var first = drives[missing[next]].Values;
+            if (!MemoryMarshal.TryGetArray(first, out var segment))
             {
-                int take = Math.Min(f.Rows - r, batch - filled);
-                f.Values.AsSpan(r * columns, take * columns).CopyTo(buffer.AsSpan(filled * columns));
-                for (int k = 0; k < take; k++)
+                return null;
+            }
+
+            int d = next, r = nextRow, left = count;
+            int start = segment.Offset + (r * columns), end = start;
+            while (left > 0)
+            {
+                var values = drives[missing[d]].Values;
+                if (!MemoryMarshal.TryGetArray(values, out var s) || s.Array != segment.Array || s.Offset + (r * columns) != end)
                 {
-                    owners[filled + k] = (i, r + k);
+                    return null;
                 }
 
-                filled += take;
+                int take = Math.Min(drives[missing[d]].Rows - r, left);
+                end += take * columns;
+                left -= take;
                 r += take;
-                if (filled == batch)
+                if (r == drives[missing[d]].Rows)
                 {
-                    Flush(filled);
+                    d++;
+                    r = 0;
                 }
             }
+
+            (next, nextRow) = (d, r);
+            return segment.Array.AsMemory(start, end - start);
         }
 
-        if (filled > 0)
+        ReadOnlyMemory<float> Gather(int count)
         {
-            Flush(filled);
-        }
-
-        void Flush(int count)
-        {
-            _model.RunBatch(buffer.AsMemory(0, count * columns), count, result.AsSpan(0, count));
-            for (int k = 0; k < count; k++)
+            if (gather is null || gather.Length < count * columns)
             {
-                outputs[owners[k].Drive][owners[k].Row] = result[k];
+                gather = Interlocked.Exchange(ref _spareBatch, null);
+                if (gather is null || gather.Length < batch * columns)
+                {
+                    gather = GC.AllocateUninitializedArray<float>(batch * columns, pinned: true);
+                }
             }
 
-            filled = 0;
+            int filled = 0;
+            while (filled < count)
+            {
+                var f = drives[missing[next]];
+                int take = Math.Min(f.Rows - nextRow, count - filled);
+                f.Values.Span.Slice(nextRow * columns, take * columns).CopyTo(gather.AsSpan(filled * columns));
+                filled += take;
+                nextRow += take;
+                if (nextRow == f.Rows)
+                {
+                    next++;
+                    nextRow = 0;
+                }
+            }
+
+            return gather.AsMemory(0, count * columns);
         }
     }
 
@@ -187,7 +290,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     /// <inheritdoc/>
     public void Dispose() => _model.Dispose();
 
-    private LearnedResult Result(DriveFeatures features, float[] windows)
+    private LearnedResult Result(DriveRows features, float[] windows)
     {
         var drive = features.Drive;
         if (windows.Length == 0)
@@ -207,12 +310,10 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
         return new LearnedResult(Card.Key, drive.Scene.Id, drive.Ego, aggregate, scores, null);
     }
 
-    private void CheckFinite(DriveFeatures f)
+    private void CheckFinite(DriveRows f)
     {
-        var values = f.Values;
-
-        // Fast path: a finite sum means every value is finite; NaN and infinities propagate into the sum.
-        if (float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(values)))
+        var values = f.Values.Span;
+        if (AllFinite(values))
         {
             return;
         }
@@ -226,5 +327,38 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
                 throw LearnedEvaluatorException.NotFinite(Card.Key, where, Card.Features[column].Name, values[k]);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether no value is NaN or infinite: a float is not finite exactly when its exponent bits are all ones. One
+    /// vectorized pass; cheaper than summing, and unlike a sum it cannot overflow on large finite values.
+    /// </summary>
+    private static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        var bits = MemoryMarshal.Cast<float, uint>(values);
+        const uint exponent = 0x7F80_0000;
+        var mask = new Vector<uint>(exponent);
+        var bad = Vector<uint>.Zero;
+        int k = 0;
+        for (; k <= bits.Length - Vector<uint>.Count; k += Vector<uint>.Count)
+        {
+            bad |= Vector.Equals(new Vector<uint>(bits[k..]) & mask, mask);
+        }
+
+        for (; k < bits.Length; k++)
+        {
+            if ((bits[k] & exponent) == exponent)
+            {
+                return false;
+            }
+        }
+
+        return bad == Vector<uint>.Zero;
+    }
+
+    /// <summary>One drive's rows wherever they lie (its own array, or a slice of a run's array) and what results need.</summary>
+    private readonly record struct DriveRows(Drive Drive, ReadOnlyMemory<float> Values, int Columns, double[] WindowStartSeconds, double WindowSeconds, string? Reason)
+    {
+        public int Rows => WindowStartSeconds.Length;
     }
 }

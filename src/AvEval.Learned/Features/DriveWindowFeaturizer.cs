@@ -46,30 +46,55 @@ public static class DriveWindowFeaturizer
     public static DriveFeatures Featurize(Drive drive)
     {
         ArgumentNullException.ThrowIfNull(drive);
-        var scene = drive.Scene;
-        var track = drive.EgoTrack;
-        double step = scene.TimeBase.StepSeconds;
-        int windows = track.Length < WindowFrames ? 0 : ((track.Length - WindowFrames) / StrideFrames) + 1;
+        int windows = WindowCount(drive.EgoTrack);
+        double windowSeconds = WindowFrames * drive.Scene.TimeBase.StepSeconds;
         if (windows == 0)
         {
-            return new DriveFeatures(drive, [], Columns, [], [], WindowFrames * step,
-                $"the ego track '{track.Id}' has {track.Length} frames, fewer than one window of {WindowFrames} frames");
+            return new DriveFeatures(drive, [], Columns, [], [], windowSeconds, TooShortReason(drive.EgoTrack));
         }
 
-        var index = SceneLaneIndex.For(scene);
-        int ego = index.IndexOf(drive.Ego);
-        var accel = LongitudinalAcceleration(track, step);
         var values = new float[windows * Columns];
         var starts = new int[windows];
         var times = new double[windows];
+        FeaturizeInto(drive, values, starts, times);
+        return new DriveFeatures(drive, values, Columns, starts, times, windowSeconds, null);
+    }
+
+    /// <summary>Windows (rows) of a track: 0 when it is shorter than one window.</summary>
+    internal static int WindowCount(Track track) =>
+        track.Length < WindowFrames ? 0 : ((track.Length - WindowFrames) / StrideFrames) + 1;
+
+    /// <summary>Why a track of no window has no rows (<see cref="DriveFeatures.Reason"/>).</summary>
+    internal static string TooShortReason(Track track) =>
+        $"the ego track '{track.Id}' has {track.Length} frames, fewer than one window of {WindowFrames} frames";
+
+    /// <summary>
+    /// Writes the rows of a drive of <see cref="WindowCount"/> windows (at least one) into caller memory:
+    /// <paramref name="values"/> holds <c>windows x Columns</c> values, <paramref name="times"/> one value per window and
+    /// <paramref name="starts"/> one per window or none (then start frames are not written). The one
+    /// featurization path: <see cref="Featurize"/> and batch evaluation both call it, so their rows are bit-identical.
+    /// </summary>
+    internal static void FeaturizeInto(Drive drive, Span<float> values, Span<int> starts, Span<double> times)
+    {
+        var scene = drive.Scene;
+        var track = drive.EgoTrack;
+        double step = scene.TimeBase.StepSeconds;
+        int windows = times.Length;
+        var index = SceneLaneIndex.For(scene);
+        int ego = index.IndexOf(drive.Ego);
+        var accel = LongitudinalAcceleration(track, step);
         Span<int> nearest = stackalloc int[NearestCount];
         for (int w = 0; w < windows; w++)
         {
             int k0 = w * StrideFrames;
             int frame0 = track.FirstFrame + k0;
-            starts[w] = frame0;
+            if (!starts.IsEmpty)
+            {
+                starts[w] = frame0;
+            }
+
             times[w] = scene.TimeBase.TimeOf(frame0);
-            var row = values.AsSpan(w * Columns, Columns);
+            var row = values.Slice(w * Columns, Columns);
             int c = 0;
             var states = track.States;
             for (int k = 0; k < WindowFrames; k++)
@@ -130,8 +155,6 @@ public static class DriveWindowFeaturizer
                 }
             }
         }
-
-        return new DriveFeatures(drive, values, Columns, starts, times, WindowFrames * step, null);
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class OnnxModel : IDisposable
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
 
+    // Shared by every run: ONNX Runtime only reads run options, so one instance serves concurrent runs.
+    private readonly RunOptions _runOptions = new();
+
     private OnnxModel(ModelCard card, string file, InferenceSession session)
     {
         Card = card;
@@ -94,26 +97,32 @@ public sealed class OnnxModel : IDisposable
         for (int start = 0; start < rows; start += batchSize)
         {
             int count = Math.Min(batchSize, rows - start);
-            RunBatch(values.Slice(start * Columns, count * Columns), count, result.AsSpan(start, count));
+            RunBatch(values.Slice(start * Columns, count * Columns), count, result.AsMemory(start, count));
         }
 
         return result;
     }
 
-    /// <summary>Runs one batch of whole rows into <paramref name="into"/> (no shape check: callers pass <c>count x Columns</c> values).</summary>
-    internal void RunBatch(ReadOnlyMemory<float> values, int count, Span<float> into)
+    /// <summary>
+    /// Runs one batch of whole rows into <paramref name="into"/> (no shape check: callers pass <c>count x Columns</c>
+    /// values and <c>count</c> outputs). Both tensors are bound over the caller's memory, so ONNX Runtime reads the rows
+    /// where they lie and writes the outputs where they belong: no copy on either side.
+    /// </summary>
+    internal void RunBatch(ReadOnlyMemory<float> values, int count, Memory<float> into)
     {
         // The memory is only read by ONNX Runtime; OrtValue wants a writable Memory<float> to pin.
         var memory = System.Runtime.InteropServices.MemoryMarshal.AsMemory(values);
         using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, memory, [count, Columns]);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, _inputNames, [input], _outputNames);
-        var span = outputs[0].GetTensorDataAsSpan<float>();
-        span[..count].CopyTo(into);
+        using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, into[..count], [count, 1]);
+        _session.Run(_runOptions, _inputNames, [input], _outputNames, [output]);
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
 
     private static string? SignatureProblem(InferenceSession session, ModelCard card)
     {

@@ -49,6 +49,34 @@ public sealed class LearnedEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_WholeRunFeaturizedRunOrOneDriveAtATime_BitIdenticalProbabilities()
+    {
+        // Three paths to the same rows: the run featurized into one array (batches read in place), drives featurized
+        // one by one (batches gathered across drives), and each drive alone in a fresh evaluator (no batching, no cache).
+        var drives = TestModels.HeldOutDrives;
+        using var run = Fresh("hard_braking_detector", 256);
+        using var featurized = Fresh("hard_braking_detector", 256);
+        var features = drives.Select(DriveWindowFeaturizer.Featurize).ToList();
+
+        var inPlace = run.Evaluate(drives);
+        var gathered = featurized.Evaluate(features);
+        var alone = drives.Select(d =>
+        {
+            using var single = Fresh("hard_braking_detector", 256);
+            return single.Evaluate(d);
+        }).ToList();
+
+        for (int i = 0; i < drives.Count; i++)
+        {
+            var expected = alone[i].Windows.Select(w => BitConverter.DoubleToInt64Bits(w.Probability)).ToArray();
+            inPlace[i].Windows.Select(w => BitConverter.DoubleToInt64Bits(w.Probability)).ShouldBe(expected, $"drive {drives[i].Ego}, in place");
+            gathered[i].Windows.Select(w => BitConverter.DoubleToInt64Bits(w.Probability)).ShouldBe(expected, $"drive {drives[i].Ego}, gathered");
+            inPlace[i].Probability.ShouldBe(alone[i].Probability);
+            gathered[i].Windows.Select(w => w.StartSeconds).ShouldBe(alone[i].Windows.Select(w => w.StartSeconds));
+        }
+    }
+
+    [Fact]
     public void Evaluate_ManyThreadsAtOnce_EachGetsItsOwnDrivesResult()
     {
         using var evaluator = Fresh("human_likeness", 64);
