@@ -14,8 +14,10 @@ using Microsoft.ML.OnnxRuntime;
 //                                         framework vs raw ONNX Runtime, CPU (writes rows for the device check with --dump FILE)
 //   rows    <model-folder> <rows.f32>     inference only on dumped rows: raw ORT vs OnnxModel, CPU and CUDA, and the
 //                                         largest CPU/CUDA output difference (what tests/device/run-device-check.sh runs)
-// Batch sizes: 1, 16, 256, 4096, 65536. Timing: best of 3 runs after one warm-up run (framework and raw ORT
-// alternate, best of 5 each).
+//   profile <repo-root> [model-id]       stage costs of the framework path, each timed alone
+// Batch sizes: 1, 16, 256, 4096, 65536. Timing: median of 7 rounds after one warm-up; within a round the sides run
+// one after the other, in an order that rotates each round (see RESULTS.md for what each side includes).
+const int Rounds = 7;
 var culture = CultureInfo.InvariantCulture;
 int[] batches = [1, 16, 256, 4096, 65536];
 if (args.Length < 2)
@@ -30,7 +32,65 @@ if (args[0] == "scenes")
     return Scenes(args[1], args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? args[2] : "hard_braking_detector", Array.IndexOf(args, "--dump") is int d and >= 0 ? args[d + 1] : null);
 }
 
+if (args[0] == "profile")
+{
+    return Profile(args[1], args.Length > 2 ? args[2] : "hard_braking_detector");
+}
+
 return Rows(args[1], args[2]);
+
+// Stage costs of the framework path, each timed alone (median of 7): what the overhead is made of.
+int Profile(string root, string modelId)
+{
+    var scenes = Directory.GetFiles(Path.Combine(root, "scenarios", "logs"), "*" + CanonicalSceneFile.Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(CanonicalSceneFile.Read).ToList();
+    var drives = scenes.SelectMany(s => s.Tracks.Where(t => t.Kind == AgentKind.Vehicle).Select(t => new Drive(s, t.Id))).ToList();
+    var features = drives.Select(DriveWindowFeaturizer.Featurize).ToList();
+    int copies = (int)Math.Ceiling(65536.0 / features.Sum(f => f.Rows));
+    var many = Enumerable.Repeat(features, copies).SelectMany(f => f).ToList();
+    int rows = many.Sum(f => f.Rows);
+    int columns = DriveWindowFeaturizer.Columns;
+    var values = new float[rows * columns];
+    var folder = Path.Combine(ModelRegistry.DefaultRoot(root), modelId);
+    var version = Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Last()!;
+    var card = ModelCardJson.Read(File.ReadAllText(Path.Combine(folder, version, ModelRegistry.CardFile)));
+    string file = Path.Combine(folder, version, card.ModelFile);
+    Console.WriteLine($"{rows} rows, {many.Count} drives, {values.Length * 4 / 1e6:0.0} MB of features; ms, median of 7");
+    double Median(Action a)
+    {
+        a();
+        var t = new double[7];
+        for (int i = 0; i < t.Length; i++)
+        {
+            var w = Stopwatch.StartNew();
+            a();
+            t[i] = w.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(t);
+        return t[3];
+    }
+
+    for (int round = 0; round < 2; round++)
+    {
+        Console.WriteLine(string.Create(culture, $"finite sum (1 thread): {Median(() => { foreach (var f in many) { _ = System.Numerics.Tensors.TensorPrimitives.Sum<float>(f.Values); } }):0.00}"));
+        Console.WriteLine(string.Create(culture, $"xxhash128 (1 thread): {Median(() => { foreach (var f in many) { _ = System.IO.Hashing.XxHash128.HashToUInt128(System.Runtime.InteropServices.MemoryMarshal.AsBytes(f.Values.AsSpan())); } }):0.00}"));
+        Console.WriteLine(string.Create(culture, $"gather into fresh array: {Median(() => { var b = GC.AllocateUninitializedArray<float>(values.Length); int at = 0; foreach (var f in many) { f.Values.CopyTo(b, at); at += f.Values.Length; } }):0.00}"));
+        Console.WriteLine(string.Create(culture, $"gather into reused array: {Median(() => { int at = 0; foreach (var f in many) { f.Values.CopyTo(values, at); at += f.Values.Length; } }):0.00}"));
+    }
+
+    foreach (int batch in batches)
+    {
+        var runtime = new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null, batch);
+        using var model = OnnxModel.Open(card, file, runtime);
+        using var raw = RawSession(file, cuda: false);
+        double rawMs = Median(() => RawRun(raw, values, rows, batch));
+        double modelMs = Median(() => model.Run(values, rows, batch));
+        double frameworkMs = Median(() => new LearnedEvaluator(model, runtime).Evaluate(many));
+        Console.WriteLine(string.Create(culture, $"batch {batch}: raw {rawMs:0.00}, OnnxModel.Run {modelMs:0.00}, LearnedEvaluator {frameworkMs:0.00}"));
+    }
+
+    return 0;
+}
 
 int Scenes(string root, string modelId, string? dump)
 {
@@ -64,26 +124,41 @@ int Scenes(string root, string modelId, string? dump)
 
     var folder = Path.Combine(ModelRegistry.DefaultRoot(root), modelId);
     var version = Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Last()!;
+    var card = ModelCardJson.Read(File.ReadAllText(Path.Combine(folder, version, ModelRegistry.CardFile)));
+    string file = Path.Combine(folder, version, card.ModelFile);
+    var manyDrives = Enumerable.Repeat(drives, copies).SelectMany(d => d).ToList();
+    var rawRows = new float[values.Length];
     Console.WriteLine();
-    Console.WriteLine($"inference on CPU, {rows} rows ({copies} copies of the {features.Count} featurized drives):");
-    Console.WriteLine("| batch | raw ORT rows/s | framework rows/s (inference + hashing, checks, cache, aggregation) | overhead | framework drives/s incl. featurization |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|");
+    Console.WriteLine($"CPU, {manyDrives.Count} drives, {rows} rows ({copies} copies of the {drives.Count} drives); median of {Rounds} interleaved rounds after one warm-up, fresh evaluator (empty cache) per round");
+    Console.WriteLine();
+    Console.WriteLine("A. featurization + inference. framework: LearnedEvaluator.Evaluate(drives). raw: DriveWindowFeaturizer.Featurize per drive (parallel), rows copied into one reused array, InferenceSession.Run per batch (outputs bound in place)");
+    Console.WriteLine("| batch | framework drives/s | framework rows/s | raw drives/s | raw rows/s | overhead |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+    var inferenceOnly = new List<string>();
     foreach (int batch in batches)
     {
         var runtime = new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null, batch);
-        var card = ModelCardJson.Read(File.ReadAllText(Path.Combine(folder, version!, ModelRegistry.CardFile)));
-        using var model = OnnxModel.Open(card, Path.Combine(folder, version!, card.ModelFile), runtime);
-        using var raw = RawSession(Path.Combine(folder, version!, card.ModelFile), cuda: false);
-        // A fresh evaluator per run: its cache starts empty, so every row is inferred. Runs alternate so that load
-        // from other processes hits both sides alike.
-        var (rawSeconds, frameworkSeconds) = Interleaved(() => RawRun(raw, values, rows, batch), () => new LearnedEvaluator(model, runtime).Evaluate(many));
-        double overhead = (frameworkSeconds / rawSeconds) - 1;
-        double drivesPerSecond = many.Count / (frameworkSeconds + (featureSeconds * copies));
-        Console.WriteLine(string.Create(culture, $"| {batch:N0} | {rows / rawSeconds:N0} | {rows / frameworkSeconds:N0} | {overhead * 100:+0.0;-0.0;0.0}% | {drivesPerSecond:N0} |"));
+        using var model = OnnxModel.Open(card, file, runtime);
+        using var raw = RawSession(file, cuda: false);
+        var medians = Interleaved(
+            () => RawEndToEnd(raw, manyDrives, rawRows, rows, batch),
+            () => new LearnedEvaluator(model, runtime).Evaluate(manyDrives),
+            () => RawRun(raw, values, rows, batch),
+            () => new LearnedEvaluator(model, runtime).Evaluate(many));
+        double rawA = medians[0], frameworkA = medians[1], rawB = medians[2], frameworkB = medians[3];
+        Console.WriteLine(string.Create(culture, $"| {batch:N0} | {manyDrives.Count / frameworkA:N0} | {rows / frameworkA:N0} | {manyDrives.Count / rawA:N0} | {rows / rawA:N0} | {Overhead(frameworkA, rawA)} |"));
+        inferenceOnly.Add(string.Create(culture, $"| {batch:N0} | {many.Count / frameworkB:N0} | {rows / frameworkB:N0} | {many.Count / rawB:N0} | {rows / rawB:N0} | {Overhead(frameworkB, rawB)} |"));
     }
 
+    Console.WriteLine();
+    Console.WriteLine("B. inference stage only, from featurized drives. framework: LearnedEvaluator.Evaluate(DriveFeatures) (checks, hashes, cache, gathers batches across drives, infers, aggregates). raw: InferenceSession.Run per batch on rows already contiguous (outputs bound in place)");
+    Console.WriteLine("| batch | framework drives/s | framework rows/s | raw drives/s | raw rows/s | overhead |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+    inferenceOnly.ForEach(Console.WriteLine);
     return 0;
 }
+
+string Overhead(double framework, double raw) => string.Create(culture, $"{((framework / raw) - 1) * 100:+0.0;-0.0;0.0}%");
 
 int Rows(string modelFolder, string rowsFile)
 {
@@ -106,7 +181,8 @@ int Rows(string modelFolder, string rowsFile)
             var runtime = new LearnedRuntime(device, TextWriter.Null, batch);
             using var model = OnnxModel.Open(card, file, runtime);
             using var raw = RawSession(file, device == ExecutionDevice.Cuda);
-            var (rawSeconds, modelSeconds) = Interleaved(() => RawRun(raw, values, rows, batch), () => model.Run(values, rows, batch));
+            var medians = Interleaved(() => RawRun(raw, values, rows, batch), () => model.Run(values, rows, batch));
+            double rawSeconds = medians[0], modelSeconds = medians[1];
             var outputs = model.Run(values, rows, batch);
             if (batch == 4096)
             {
@@ -134,6 +210,20 @@ static InferenceSession RawSession(string file, bool cuda)
     return new InferenceSession(file, options);
 }
 
+static float[] RawEndToEnd(InferenceSession session, List<Drive> drives, float[] rows, int rowCount, int batch)
+{
+    var features = new DriveFeatures[drives.Count];
+    Parallel.For(0, drives.Count, i => features[i] = DriveWindowFeaturizer.Featurize(drives[i]));
+    int at = 0;
+    foreach (var f in features)
+    {
+        f.Values.CopyTo(rows, at);
+        at += f.Values.Length;
+    }
+
+    return RawRun(session, rows, rowCount, batch);
+}
+
 static float[] RawRun(InferenceSession session, float[] values, int rows, int batch)
 {
     int columns = values.Length / rows;
@@ -145,29 +235,39 @@ static float[] RawRun(InferenceSession session, float[] values, int rows, int ba
     {
         int count = Math.Min(batch, rows - start);
         using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, values.AsMemory(start * columns, count * columns), [count, columns]);
-        using var output = session.Run(runOptions, inputs, [input], outputs);
-        output[0].GetTensorDataAsSpan<float>()[..count].CopyTo(result.AsSpan(start, count));
+        using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, result.AsMemory(start, count), [count, 1]);
+        session.Run(runOptions, inputs, [input], outputs, [output]);
     }
 
     return result;
 }
 
-static (double A, double B) Interleaved<TA, TB>(Func<TA> a, Func<TB> b)
+// Median seconds of each action over interleaved rounds (the order rotates each round), so that load from other
+// processes on the shared machine hits every side alike.
+static double[] Interleaved(params Func<object>[] actions)
 {
-    a();
-    b();
-    double bestA = double.MaxValue, bestB = double.MaxValue;
-    for (int i = 0; i < 5; i++)
+    foreach (var action in actions)
     {
-        var watch = Stopwatch.StartNew();
-        a();
-        bestA = Math.Min(bestA, watch.Elapsed.TotalSeconds);
-        watch.Restart();
-        b();
-        bestB = Math.Min(bestB, watch.Elapsed.TotalSeconds);
+        action();
     }
 
-    return (bestA, bestB);
+    var times = actions.Select(_ => new double[Rounds]).ToArray();
+    for (int round = 0; round < Rounds; round++)
+    {
+        for (int k = 0; k < actions.Length; k++)
+        {
+            int which = (k + round) % actions.Length;
+
+            // Each side starts from a collected heap, so none pays for the garbage of the side before it.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var watch = Stopwatch.StartNew();
+            actions[which]();
+            times[which][round] = watch.Elapsed.TotalSeconds;
+        }
+    }
+
+    return [.. times.Select(t => t.Order().ElementAt(Rounds / 2))];
 }
 
 static (double Seconds, T Result) Best<T>(Func<T> run)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using AvEval.Analysis;
@@ -19,9 +20,6 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     private readonly LearnedRuntime _runtime;
     private readonly InferenceCache _cache = new();
     private readonly DriveOutput _output;
-
-    // A gather buffer kept between runs (batches spread over several arrays): one run at a time takes it, others allocate.
-    private float[]? _spareBatch;
 
     /// <summary>Wraps an opened model.</summary>
     /// <exception cref="LearnedEvaluatorException">The card names another featurizer or has no drive output.</exception>
@@ -182,7 +180,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     /// <summary>
     /// Runs the rows of the uncached drives in batches of the runtime's size. A batch whose rows already lie next to
     /// each other in memory (one drive's rows, or neighbouring drives featurized into one array) goes to ONNX Runtime
-    /// as it lies; only a batch spread over several arrays is gathered, into a reused pinned buffer. Outputs are
+    /// as it lies; only a batch spread over several arrays is gathered, into a pooled buffer. Outputs are
     /// written by ONNX Runtime straight into one array of the run and sliced per drive.
     /// </summary>
     private void RunMissing(DriveRows[] drives, List<int> missing, int missingRows, float[][] outputs)
@@ -208,7 +206,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
         {
             if (gather is not null)
             {
-                Interlocked.Exchange(ref _spareBatch, gather);
+                ArrayPool<float>.Shared.Return(gather);
             }
         }
 
@@ -255,14 +253,8 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
 
         ReadOnlyMemory<float> Gather(int count)
         {
-            if (gather is null || gather.Length < count * columns)
-            {
-                gather = Interlocked.Exchange(ref _spareBatch, null);
-                if (gather is null || gather.Length < batch * columns)
-                {
-                    gather = GC.AllocateUninitializedArray<float>(batch * columns, pinned: true);
-                }
-            }
+            // Pooled process-wide: evaluators come and go (one per model and run), the gather buffer need not.
+            gather ??= ArrayPool<float>.Shared.Rent(batch * columns);
 
             int filled = 0;
             while (filled < count)
