@@ -16,6 +16,7 @@ internal static class AvEvalCommandLine
             ImportCommand.Create(environment),
             GoldenCommand.Create(environment),
             TrainCommand.Create(environment),
+            CalibrateCommand.Create(environment),
         };
 
         var configuration = new InvocationConfiguration

@@ -72,7 +72,8 @@ public sealed class ScenarioRunner
     /// <summary>
     /// What the generic scenario test does: runs the case and turns its verdict into the test's outcome. A blocking
     /// scenario fails the test when it fails or is inconclusive; a warning or info scenario that does not pass lets the
-    /// test pass with a warning. Bad input (the case's problem, a missing ego, an unreadable log) always fails. The
+    /// test pass with a warning. Bad input (the case's problem, a missing ego, an unreadable log) always fails. A learned
+    /// evaluator without a current passing certification fails blocking and warning scenarios and warns on info ones. The
     /// evaluation is attached as <c>evaluation.json</c> when a test is running.
     /// </summary>
     /// <exception cref="ShouldAssertException">The test must fail; the message says why.</exception>
@@ -100,6 +101,7 @@ public sealed class ScenarioRunner
             context.AddAttachment("evaluation.json", ScenarioResultJson.Write(result), "application/json");
         }
 
+        GateOnCertification(scenario, result, context);
         if (result.Verdict.Outcome == Outcome.Pass)
         {
             return result;
@@ -117,6 +119,32 @@ public sealed class ScenarioRunner
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A scenario that pins a learned evaluator without a current passing certification (none, refused, or stale for its
+    /// model or golden set) fails when blocking or warning, whatever its verdict; an info scenario passes with a warning.
+    /// </summary>
+    private static void GateOnCertification(ScenarioCase scenario, ScenarioResult result, ITestContext context)
+    {
+        var problems = CertificationGate.Problems(ScenarioSuite.Open(scenario.ScenariosFolder), result.Spec);
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var spec = result.Spec;
+        string severity = spec.Severity.ToString().ToLowerInvariant();
+        string message = $"{spec.DisplayName} @ {result.Verdict.Candidate}: uncertified evaluator ({severity}, {scenario.File}): {string.Join(" ", problems)}";
+        if (spec.Severity != Severity.Info)
+        {
+            throw new ShouldAssertException(message);
+        }
+
+        if (context.Test is not null)
+        {
+            context.AddWarning($"info scenario uses an evaluator without a current certification (the test passes; it does not gate anything): {message}");
+        }
     }
 
     /// <summary>The failure message of a result that did not pass, as a test shows it.</summary>

@@ -20,6 +20,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
     private readonly LearnedRuntime _runtime;
     private readonly InferenceCache _cache = new();
     private readonly DriveOutput _output;
+    private readonly OutputCalibration _calibration;
 
     /// <summary>Wraps an opened model.</summary>
     /// <exception cref="LearnedEvaluatorException">The card names another featurizer or has no drive output.</exception>
@@ -43,6 +44,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
         _output = card.DriveOutputs.Count == 1 && card.DriveOutputs[0].Aggregation is "max" or "mean"
             ? card.DriveOutputs[0]
             : throw LearnedEvaluatorException.BadSignature(card.Key, model.File, "has a card without exactly one drive output aggregated by 'max' or 'mean'");
+        _calibration = OutputCalibration.From(card.Calibration);
     }
 
     /// <inheritdoc/>
@@ -294,7 +296,7 @@ public sealed class LearnedEvaluator : ILearnedEvaluator, IDisposable
         double aggregate = _output.Aggregation == "max" ? double.NegativeInfinity : 0;
         for (int w = 0; w < windows.Length; w++)
         {
-            double p = windows[w];
+            double p = _calibration.Apply(windows[w]);
             scores[w] = new WindowScore(features.WindowStartSeconds[w], features.WindowStartSeconds[w] + features.WindowSeconds, p);
             aggregate = _output.Aggregation == "max" ? Math.Max(aggregate, p) : aggregate + (p / windows.Length);
         }

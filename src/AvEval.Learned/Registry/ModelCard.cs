@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AvEval.Learned.Features;
 
 namespace AvEval.Learned.Registry;
@@ -23,6 +24,12 @@ namespace AvEval.Learned.Registry;
 /// <param name="DriveOutputs">The evaluator's outputs per drive, as scenario expectations name them.</param>
 /// <param name="Training">Data, command and seed.</param>
 /// <param name="Validation">Metrics on the held-out scenes.</param>
+/// <param name="Certifications">Certifications against golden sets (<c>aveval golden certify</c>), one per behaviour and golden set; null or empty when none.</param>
+/// <param name="Calibration">The calibration the runtime applies to the window outputs (<c>aveval calibrate</c>); null for the model's raw outputs.</param>
+/// <param name="FormatVersion">
+/// The card's format: 1 for cards without certifications or calibration (cards written before the field existed read as 1);
+/// 2 when it may hold them. This build reads both (<see cref="CurrentFormatVersion"/>).
+/// </param>
 public sealed record ModelCard(
     string Id,
     string Version,
@@ -39,8 +46,14 @@ public sealed record ModelCard(
     string Label,
     IReadOnlyList<DriveOutput> DriveOutputs,
     TrainingRecord Training,
-    IReadOnlyDictionary<string, double> Validation)
+    IReadOnlyDictionary<string, double> Validation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ModelCertification>? Certifications = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CalibrationRecord? Calibration = null,
+    [property: JsonPropertyOrder(-1)] int FormatVersion = 1)
 {
+    /// <summary>The newest card format this build reads and writes (2: certifications and calibration).</summary>
+    public const int CurrentFormatVersion = 2;
+
     /// <summary><c>id@version</c>.</summary>
     public string Key => $"{Id}@{Version}";
 }

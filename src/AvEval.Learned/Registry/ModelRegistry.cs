@@ -97,6 +97,23 @@ public sealed class ModelRegistry : IEvaluatorResolver, IDisposable
             throw LearnedEvaluatorException.BadCard(key, file, $"is not valid ({e.Message})", e);
         }
 
+        if (card.FormatVersion is < 1 or > ModelCard.CurrentFormatVersion)
+        {
+            throw LearnedEvaluatorException.BadCard(key, file, $"has format version '{card.FormatVersion}', which this build does not read (1 to {ModelCard.CurrentFormatVersion})");
+        }
+
+        if (card.Calibration is not null)
+        {
+            try
+            {
+                _ = OutputCalibration.From(card.Calibration);
+            }
+            catch (ArgumentException e)
+            {
+                throw LearnedEvaluatorException.BadCard(key, file, $"has a calibration that cannot be applied ({e.Message})", e);
+            }
+        }
+
         if (card.Id != evaluator || card.Version != version)
         {
             throw LearnedEvaluatorException.BadCard(key, file, $"names '{card.Key}' but lies in the folder of '{key}'");
