@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AvEval.Errors;
 using AvEval.Scenes;
 using Parquet;
@@ -26,7 +27,8 @@ namespace AvEval.Storage;
 /// </list>
 /// <para>Columns a record does not use are null. Scene-level fields are key-value metadata: <c>aveval.scene.format</c>
 /// (= <c>1</c>), <c>aveval.scene.id</c>, <c>aveval.scene.time.start_s</c>, <c>.step_s</c>, <c>.frame_count</c>,
-/// <c>aveval.scene.recorded_ego</c> (absent when none) and <c>aveval.provenance.dataset</c>, <c>.licence</c>,
+/// <c>aveval.scene.recorded_ego</c> (absent when none), <c>aveval.scene.intersection_lanes</c> (a JSON array of the ids of
+/// the lanes with <see cref="Lane.IsIntersection"/>; absent when none) and <c>aveval.provenance.dataset</c>, <c>.licence</c>,
 /// <c>.source_file</c>, <c>.content_sha256</c>. Numbers in metadata are written in shortest round-trip form.
 /// The provenance is the original log's (its file and hash), not the canonical file's.</para>
 /// <para>Reading validates what the importers validate (finite numbers, unique track and lane ids, consecutive frames,
@@ -73,6 +75,13 @@ public static class CanonicalSceneFile
         if (scene.RecordedEgo is { } ego)
         {
             metadata[S.RecordedEgoKey] = ego.Value;
+        }
+
+        // Absent when no lane is in an intersection, so that files of scenes without that information keep their bytes.
+        var intersectionLanes = scene.Lanes.Lanes.Where(l => l.IsIntersection).Select(l => l.Id.Value).ToArray();
+        if (intersectionLanes.Length > 0)
+        {
+            metadata[S.IntersectionLanesKey] = JsonSerializer.Serialize(intersectionLanes);
         }
 
         var full = Path.GetFullPath(path);

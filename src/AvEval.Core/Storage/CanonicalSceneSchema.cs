@@ -18,6 +18,7 @@ internal static class CanonicalSceneSchema
     public const string StepKey = "aveval.scene.time.step_s";
     public const string FrameCountKey = "aveval.scene.time.frame_count";
     public const string RecordedEgoKey = "aveval.scene.recorded_ego";
+    public const string IntersectionLanesKey = "aveval.scene.intersection_lanes";
     public const string DatasetKey = "aveval.provenance.dataset";
     public const string LicenceKey = "aveval.provenance.licence";
     public const string SourceFileKey = "aveval.provenance.source_file";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AvEval.Errors;
 using AvEval.Geometry;
 using AvEval.Scenes;
@@ -266,7 +267,41 @@ internal static class SceneEncoding
             ego = new TrackId(egoId);
         }
 
-        return new Scene(id, new TimeBase(start, step, frameCount), tracks, new LaneGraph(lanes.Select(l => l.ToLane())), provenance, ego);
+        var intersections = IntersectionLanes(file, metadata, laneIds);
+        return new Scene(id, new TimeBase(start, step, frameCount), tracks, new LaneGraph(lanes.Select(l => l.ToLane(intersections.Contains(l.Id)))), provenance, ego);
+    }
+
+    private static HashSet<string> IntersectionLanes(string file, IReadOnlyDictionary<string, string> metadata, HashSet<string> laneIds)
+    {
+        if (!metadata.TryGetValue(S.IntersectionLanesKey, out var text))
+        {
+            return [];
+        }
+
+        string[]? ids;
+        try
+        {
+            ids = JsonSerializer.Deserialize<string[]>(text);
+        }
+        catch (JsonException)
+        {
+            ids = null;
+        }
+
+        if (ids is null || Array.Exists(ids, i => i is null))
+        {
+            throw SceneImportException.BadValue(file, "key-value metadata", S.IntersectionLanesKey, text, "a JSON array of lane ids");
+        }
+
+        foreach (var lane in ids)
+        {
+            if (!laneIds.Contains(lane))
+            {
+                throw SceneImportException.At(file, "key-value metadata", $"'{S.IntersectionLanesKey}' names lane '{lane}', which is not a lane of the scene; re-create the file with 'aveval import'.");
+            }
+        }
+
+        return [.. ids];
     }
 
     private static void AddLink(string file, string at, string? link, string other, bool? sameDirection, LaneDraft lane, int row)
@@ -383,6 +418,7 @@ internal static class SceneEncoding
 
         public List<(string Lane, int Row)> References { get; } = [];
 
-        public Lane ToLane() => new(new LaneId(Id), [.. LeftBound], [.. RightBound], [.. Centerline], [.. Predecessors], [.. Successors], Left, Right);
+        public Lane ToLane(bool isIntersection) =>
+            new(new LaneId(Id), [.. LeftBound], [.. RightBound], [.. Centerline], [.. Predecessors], [.. Successors], Left, Right) { IsIntersection = isIntersection };
     }
 }
