@@ -25,8 +25,8 @@ public sealed record Lane(
     LaneNeighbour? Right)
 {
     /// <summary>
-    /// Whether the lane lies inside an intersection (a CommonRoad lanelet that is a successor of an intersection's
-    /// incoming lanelets, an Argoverse 2 segment with <c>is_intersection</c>); false when the source does not say.
+    /// Whether the lane lies inside an intersection (an Argoverse 2 segment with <c>is_intersection</c>); false when
+    /// the source does not say, and for CommonRoad scenes, whose <c>intersection</c> elements are not read.
     /// NAVSIM's lane keeping skips poses in intersections.
     /// </summary>
     public bool IsIntersection { get; init; }

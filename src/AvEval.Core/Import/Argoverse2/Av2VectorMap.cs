@@ -18,13 +18,14 @@ namespace AvEval.Import.Argoverse2;
 /// opposite direction (about a third of the links); <see cref="LaneNeighbour.SameDirection"/> is true when the
 /// neighbour's centreline runs start-to-end at an acute angle to this lane's. A neighbour id that is not a lane of
 /// the map (outside its crop) is not linked. Predecessors and successors are kept as listed, even outside the crop.
+/// <c>is_intersection</c> becomes <see cref="Lane.IsIntersection"/> (false when absent).
 /// </remarks>
 public static class Av2VectorMap
 {
     /// <summary>Points of a computed centreline: av2-api <c>NUM_CENTERLINE_INTERP_PTS</c>.</summary>
     public const int CenterlinePoints = 10;
 
-    private sealed record RawLane(LaneId Id, double[][] Left, double[][] Right, double[][]? Centre, List<LaneId> Predecessors, List<LaneId> Successors, LaneId? LeftId, LaneId? RightId);
+    private sealed record RawLane(LaneId Id, double[][] Left, double[][] Right, double[][]? Centre, List<LaneId> Predecessors, List<LaneId> Successors, LaneId? LeftId, LaneId? RightId, bool IsIntersection);
 
     /// <summary>Reads the lane graph of a vector map file.</summary>
     /// <exception cref="SceneImportException">The file is not a vector map or a lane segment is malformed.</exception>
@@ -62,7 +63,7 @@ public static class Av2VectorMap
                 r.Predecessors,
                 r.Successors,
                 Neighbour(r.LeftId, centres[r.Id], centres),
-                Neighbour(r.RightId, centres[r.Id], centres))));
+                Neighbour(r.RightId, centres[r.Id], centres)) { IsIntersection = r.IsIntersection }));
         }
     }
 
@@ -180,7 +181,8 @@ public static class Av2VectorMap
                 Ids(lane, "predecessors"),
                 Ids(lane, "successors"),
                 OptionalId(lane, "left_neighbor_id"),
-                OptionalId(lane, "right_neighbor_id"));
+                OptionalId(lane, "right_neighbor_id"),
+                lane.TryGetProperty("is_intersection", out var intersection) && intersection.GetBoolean());
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException)
         {

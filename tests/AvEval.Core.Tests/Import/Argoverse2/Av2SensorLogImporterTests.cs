@@ -96,4 +96,15 @@ public sealed class Av2SensorLogImporterTests
         v.Vy.ShouldBe((ego.StateAt(51).Y - ego.StateAt(49).Y) / dt, 1e-9);
         ego.States.ToArray().Max(s => s.Speed).ShouldBeLessThan(6.0);
     }
+
+    [Fact]
+    public void Import_LogWithIntersectionsInItsMap_MarksExactlyTheIntersectionSegments()
+    {
+        // Independent count (Python's json module over the map's lane_segments): 48 of the 150 segments of
+        // log_map_archive_3b3570b4-...____MIA_city_47894.json have "is_intersection": true.
+        var scene = new Av2SensorLogImporter().Import(Av2Paths.SensorLog("3b3570b4-7b0b-3268-a571-b0889dbf40b6"));
+
+        scene.Lanes.Lanes.Count.ShouldBe(150);
+        scene.Lanes.Lanes.Count(l => l.IsIntersection).ShouldBe(48);
+    }
 }
