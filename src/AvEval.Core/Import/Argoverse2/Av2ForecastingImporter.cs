@@ -156,14 +156,10 @@ public sealed class Av2ForecastingImporter : ISceneImporter
             else
             {
                 long previous = c.Timestep[rows[^1]]!.Value;
-                if (step == previous)
+                if (step <= previous)
                 {
-                    throw SceneImportException.DuplicateTrack(file, $"row {row}, timestep {step}", id);
-                }
-
-                if (step < previous)
-                {
-                    throw SceneImportException.TimeNotIncreasing(file, $"row {row}", id, previous * StepSeconds, step * StepSeconds);
+                    var location = step == previous ? $"row {row}, timestep {step}" : $"row {row}";
+                    throw SceneImportException.TimeNotIncreasing(file, location, id, previous * StepSeconds, step * StepSeconds);
                 }
 
                 if (step != previous + 1)

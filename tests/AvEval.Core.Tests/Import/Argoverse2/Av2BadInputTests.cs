@@ -70,7 +70,8 @@ public sealed class Av2BadInputTests : IDisposable
         var e = Record.Exception(() => new Av2ForecastingImporter().Import(parquet));
 
         Assert.IsType<SceneImportException>(e);
-        e.Message.ShouldBe($"{parquet}: row 5, timestep 4: track id '138902' appears twice; every track needs a unique id.");
+        // Row 5 repeats timestep 4 of row 4: 4 × 0.1 s = 0.4 s twice.
+        e.Message.ShouldBe($"{parquet}: row 5, timestep 4: time of track '138902' goes from '0.4' to '0.4', but it must strictly increase; remove the repeated or out-of-order sample.");
     }
 
     [Fact]
