@@ -130,7 +130,8 @@ public sealed class Av2SensorLogImporter : ISceneImporter
                 int previous = frameOf[ts[rows[i - 1]]], current = frameOf[ts[rows[i]]];
                 if (current == previous)
                 {
-                    throw SceneImportException.DuplicateTrack(annotationsFile, $"rows {rows[i - 1]} and {rows[i]}, timestamp_ns {ts[rows[i]]}", id);
+                    var time = (ts[rows[i]] - sweeps[0]) * 1e-9;
+                    throw SceneImportException.TimeNotIncreasing(annotationsFile, $"rows {rows[i - 1]} and {rows[i]}, timestamp_ns {ts[rows[i]]}", id, time, time);
                 }
 
                 if (current != previous + 1)
@@ -151,7 +152,7 @@ public sealed class Av2SensorLogImporter : ISceneImporter
             {
                 int row = rows[i];
                 var pose = poses[ts[row]];
-                var r = Rotation(q[0][row], q[1][row], q[2][row], q[3][row]);
+                var r = Rotation(annotationsFile, $"row {row}, track '{id}'", q[0][row], q[1][row], q[2][row], q[3][row]);
                 var city = Multiply(pose.R, r);
                 // Planar: the ego's yaw only, as the derived CSVs do (see remarks).
                 double yaw = Math.Atan2(pose.R[3], pose.R[0]);
@@ -229,7 +230,7 @@ public sealed class Av2SensorLogImporter : ISceneImporter
                 }
             }
 
-            poses[ts[row]] = new Pose(Rotation(q[0][row], q[1][row], q[2][row], q[3][row]), [t[0][row], t[1][row], t[2][row]]);
+            poses[ts[row]] = new Pose(Rotation(file, $"row {row}", q[0][row], q[1][row], q[2][row], q[3][row]), [t[0][row], t[1][row], t[2][row]]);
         }
 
         return poses;
@@ -267,9 +268,14 @@ public sealed class Av2SensorLogImporter : ISceneImporter
     }
 
     /// <summary>Row-major 3×3 rotation of a unit Hamilton quaternion (normalised first).</summary>
-    private static double[] Rotation(double w, double x, double y, double z)
+    private static double[] Rotation(string file, string location, double w, double x, double y, double z)
     {
         double n = Math.Sqrt((w * w) + (x * x) + (y * y) + (z * z));
+        if (!(n > 0) || !double.IsFinite(n))
+        {
+            // A zero quaternion would normalise to NaN and leak NaN positions and headings into the scene.
+            throw SceneImportException.BadValue(file, location, "qw, qx, qy, qz", $"{w}, {x}, {y}, {z}", "a rotation quaternion of non-zero, finite norm");
+        }
         w /= n;
         x /= n;
         y /= n;
