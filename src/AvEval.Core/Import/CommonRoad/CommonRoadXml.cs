@@ -99,9 +99,10 @@ internal sealed class CommonRoadXml(string file)
         }
 
         var text = exact.Value.Trim();
-        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var step) || step < 0)
+        // Frames are ints and the scene holds 1 + the last step of any track: a larger step would overflow.
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var step) || step < 0 || step >= int.MaxValue)
         {
-            throw SceneImportException.BadValue(File, Location(exact, $"{timePath} / exact"), "time", text, "a non-negative integer time step");
+            throw SceneImportException.BadValue(File, Location(exact, $"{timePath} / exact"), "time", text, $"a non-negative integer time step below {int.MaxValue}");
         }
 
         return step;
