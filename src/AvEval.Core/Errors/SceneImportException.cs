@@ -46,9 +46,9 @@ public sealed partial class SceneImportException : AvEvalException
 
     /// <summary>A bounding box has zero or negative size.</summary>
     public static SceneImportException BadBox(string file, string location, string track, double length, double width) =>
-        At(file, location, $"track '{track}' has box length '{length}' m and width '{width}' m, but both must be positive.");
+        At(file, location, $"track '{track}' has box length '{length}' m and width '{width}' m, but both must be positive; fix the box size at the source.");
 
     /// <summary>A required field is absent.</summary>
     public static SceneImportException Missing(string file, string location, string field) =>
-        At(file, location, $"required '{field}' is missing.");
+        At(file, location, $"required '{field}' is missing; add it at the source or re-export the log with every required field.");
 }

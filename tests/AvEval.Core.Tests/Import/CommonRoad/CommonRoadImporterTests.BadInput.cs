@@ -80,7 +80,7 @@ public sealed partial class CommonRoadImporterTests
         var error = ImportError(xml);
 
         error.Location.ShouldBe("line 15, obstacle id='242' / trajectory / state[3]");
-        error.Message.ShouldEndWith("required 'position' is missing.");
+        error.Message.ShouldEndWith("required 'position' is missing; add it at the source or re-export the log with every required field.");
     }
 
     [Fact]
@@ -136,6 +136,17 @@ public sealed partial class CommonRoadImporterTests
 
         error.Location.ShouldBe("line 15, obstacle id='242' / trajectory / state[3] / time");
         error.Message.ShouldContain("time step of track '242' jumps from '2' to '5', but a track must occupy consecutive steps");
+    }
+
+    [Fact]
+    public void Import_TimeStepBeyondIntRange_IsAnImportErrorNotAnOverflow()
+    {
+        var xml = Template().Replace("<exact>0</exact></time>", "<exact>3000000000</exact></time>", StringComparison.Ordinal);
+
+        var error = ImportError(xml);
+
+        error.Location.ShouldBe("line 11, obstacle id='242' / initialState / time / exact");
+        error.Message.ShouldContain("'time' is '3000000000', but it must be a non-negative integer time step below 2147483647");
     }
 
     [Fact]
