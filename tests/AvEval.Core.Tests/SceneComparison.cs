@@ -46,6 +46,7 @@ internal static class SceneComparison
             a.Successors.ShouldBe(e.Successors, what);
             a.Left.ShouldBe(e.Left, what);
             a.Right.ShouldBe(e.Right, what);
+            a.IsIntersection.ShouldBe(e.IsIntersection, what);
         }
     }
 }
