@@ -43,8 +43,12 @@ internal static class LongitudinalAcceleration
         return a;
     }
 
-    /// <summary>How the signal was made, for metric definitions.</summary>
-    public static string Describe(Track track, int window, int order) => track.HasAcceleration
-        ? $"recorded acceleration projected on the heading, Savitzky–Golay window {window}, order {order}"
-        : $"Savitzky–Golay first derivative (window {window}, order {order}) of the speed along the heading";
+    /// <summary>How the signal was made, for metric definitions; names the window actually used (shrunk to a short track).</summary>
+    public static string Describe(Track track, int window, int order)
+    {
+        int w = Math.Min(window, track.Length);
+        return track.HasAcceleration
+            ? $"recorded acceleration projected on the heading, Savitzky–Golay window {w}, order {order}"
+            : $"Savitzky–Golay first derivative (window {w}, order {order}) of the speed along the heading";
+    }
 }

@@ -91,7 +91,8 @@ public sealed class NuPlanHistory
     /// Map approximations: nuPlan asks its map whether the ego's footprint lies in one lane or in connected lane
     /// objects; here the four corners of the ego box are located in the scene's lane polygons, and the ego is
     /// "in common or connected lanes" when one lane holds all four corners or the corners' lanes are connected end to
-    /// end. The scene has no intersection layer: the ego counts as in an intersection when its centre lies in two
+    /// end. nuPlan's intersection layer is read from the lanes: the ego counts as in an intersection when its centre
+    /// lies in a lane marked <see cref="Lane.IsIntersection"/>, or (for sources that do not mark intersections) in two
     /// lanes that are neither successive nor side by side (crossing lanes). A scene without lanes is taken as
     /// "in one lane, not in an intersection" everywhere.
     /// </remarks>
@@ -160,6 +161,7 @@ public sealed class NuPlanHistory
         bool intersection = false;
         foreach (int a in atCentre)
         {
+            intersection |= index.LaneAt(a).IsIntersection;
             foreach (int b in atCentre)
             {
                 intersection |= !LaneGeometry.Related(index.LaneAt(a), index.LaneAt(b));

@@ -77,4 +77,16 @@ public sealed class HardBrakingAnalyzerTests
         evaluation.Metric(HardBrakingAnalyzer.HardBrakingCount).Value.ShouldBeNull();
         evaluation.Metric(HardBrakingAnalyzer.HardBrakingCount).Reason.ShouldBe("track 'ego' has 2 samples, too few for a Savitzky–Golay fit of order 2");
     }
+
+    [Fact]
+    public void Analyze_TrackShorterThanTheWindow_DefinitionNamesTheWindowUsed()
+    {
+        // 4 samples with the default window 5: the filter runs with window 4 (SciPy needs window ≤ length).
+        var drive = RoadBuilder.DriveOf(RoadBuilder.TwoLanes().Vehicle("ego", 4, k => k, _ => 0, _ => 10).Build(), "ego");
+
+        var evaluation = new HardBrakingAnalyzer().Analyze(drive);
+
+        evaluation.Metric(HardBrakingAnalyzer.AccelLonSmoothedMin).Definition
+            .ShouldBe("Savitzky–Golay first derivative (window 4, order 2) of the speed along the heading");
+    }
 }
