@@ -25,9 +25,10 @@ public sealed class ScenarioRunner
     private const string ExpertSuffix = "#recorded";
 
     private readonly ConcurrentDictionary<string, Lazy<Scene>> _scenes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Folder, string File, string Candidate), Lazy<ScenarioResult>> _results = new();
-    private readonly ConcurrentDictionary<(string Folder, string File, string Candidate), Lazy<Drive>> _drives = new();
-    private readonly ConcurrentDictionary<(string Folder, string Candidate, string Evaluator), Lazy<int>> _batches = new();
+    // Candidates are keyed by id and fingerprint: two candidates with one id but different configurations are different drivers.
+    private readonly ConcurrentDictionary<(string Folder, string File, string Candidate, string Fingerprint), Lazy<ScenarioResult>> _results = new();
+    private readonly ConcurrentDictionary<(string Folder, string File, string Candidate, string Fingerprint), Lazy<Drive>> _drives = new();
+    private readonly ConcurrentDictionary<(string Folder, string Candidate, string Fingerprint, string Evaluator), Lazy<int>> _batches = new();
     private readonly SceneImporters _importers = SceneImporters.CreateDefault();
     private readonly RuleAnalysis _analysis = RuleAnalysis.CreateDefault();
 
@@ -56,17 +57,7 @@ public sealed class ScenarioRunner
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentException.ThrowIfNullOrEmpty(file);
         ArgumentNullException.ThrowIfNull(candidate);
-        var key = (suite.Folder, file, candidate.Id.Value);
-        var lazy = _results.GetOrAdd(key, _ => new Lazy<ScenarioResult>(() => Evaluate(suite, file, candidate)));
-        try
-        {
-            return lazy.Value;
-        }
-        catch (AvEvalException)
-        {
-            _results.TryRemove(new KeyValuePair<(string, string, string), Lazy<ScenarioResult>>(key, lazy));
-            throw;
-        }
+        return Cached(_results, (suite.Folder, file, candidate.Id.Value, candidate.Fingerprint), () => Evaluate(suite, file, candidate));
     }
 
     /// <summary>
@@ -185,7 +176,7 @@ public sealed class ScenarioRunner
     /// </summary>
     private void RunBatch(ScenarioSuite suite, ICandidate candidate, EvaluatorExpectation learned)
     {
-        var key = (suite.Folder, candidate.Id.Value, learned.EvaluatorKey);
+        var key = (suite.Folder, candidate.Id.Value, candidate.Fingerprint, learned.EvaluatorKey);
         _ = _batches.GetOrAdd(key, _ => new Lazy<int>(() =>
         {
             var drives = new List<Drive>();
@@ -208,39 +199,49 @@ public sealed class ScenarioRunner
         })).Value;
     }
 
-    private Scene SceneOf(ScenarioSuite suite, ScenarioSpec spec) =>
-        _scenes.GetOrAdd(spec.LogPath(suite.Folder), path => new Lazy<Scene>(() => _importers.Import(path))).Value;
-
-    /// <summary>The candidate's drive of a scenario, made once per runner.</summary>
-    private Drive DriveOf(ScenarioSuite suite, string file, ICandidate candidate)
+    private Scene SceneOf(ScenarioSuite suite, ScenarioSpec spec)
     {
-        var key = (suite.Folder, file, candidate.Id.Value);
-        var lazy = _drives.GetOrAdd(key, _ => new Lazy<Drive>(() => MakeDrive(suite, file, candidate)));
+        var path = spec.LogPath(suite.Folder);
+        return Cached(_scenes, path, () => _importers.Import(path));
+    }
+
+    /// <summary>
+    /// The cached value of a key, made once even when parallel tests ask at the same time; an <see cref="AvEvalException"/>
+    /// is not cached (the input may be fixed while an IDE keeps the process alive), so the next call tries again.
+    /// </summary>
+    private static T Cached<TKey, T>(ConcurrentDictionary<TKey, Lazy<T>> cache, TKey key, Func<T> make)
+        where TKey : notnull
+    {
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<T>(make));
         try
         {
             return lazy.Value;
         }
         catch (AvEvalException)
         {
-            _drives.TryRemove(new KeyValuePair<(string, string, string), Lazy<Drive>>(key, lazy));
+            cache.TryRemove(new KeyValuePair<TKey, Lazy<T>>(key, lazy));
             throw;
         }
+    }
+
+    /// <summary>The candidate's drive of a scenario, made once per runner.</summary>
+    private Drive DriveOf(ScenarioSuite suite, string file, ICandidate candidate)
+    {
+        return Cached(_drives, (suite.Folder, file, candidate.Id.Value, candidate.Fingerprint), () => MakeDrive(suite, file, candidate));
     }
 
     private Drive MakeDrive(ScenarioSuite suite, string file, ICandidate candidate)
     {
         var spec = suite.Load(file);
         var scene = SceneOf(suite, spec);
-        try
-        {
-            return candidate.Drive(spec, scene);
-        }
-        catch (CandidateException e) when (e.Message.Contains($"ego '{spec.Ego}' is not a track", StringComparison.Ordinal))
+        if (!scene.TryGetTrack(spec.Ego, out _))
         {
             var at = suite.LocationOf(file, "ego");
             var known = scene.Tracks.Where(t => t.Kind == AgentKind.Vehicle).Select(t => t.Id.Value).Take(12);
             throw ScenarioSpecException.BadValue(file, at.Line, at.Column, "ego", spec.Ego.Value, $"log '{spec.Log}' has no such track; vehicle tracks include {string.Join(", ", known)}");
         }
+
+        return candidate.Drive(spec, scene);
     }
 
     /// <summary>

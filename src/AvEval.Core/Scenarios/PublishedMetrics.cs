@@ -23,6 +23,19 @@ public static class PublishedMetrics
         EventKind.HardBraking, EventKind.LaneChange, EventKind.CutIn, EventKind.LaneDeviation, EventKind.DrivingBackward,
     ];
 
+    /// <summary>
+    /// For the event kinds whose detector can fail to look (no lane map, a drive too short to smooth...): the metric
+    /// that detector reports without a value when it did not look. Absence of such an event then proves nothing.
+    /// </summary>
+    internal static IReadOnlyDictionary<EventKind, string> DetectorMetrics { get; } = new Dictionary<EventKind, string>
+    {
+        [EventKind.HardBraking] = HardBrakingAnalyzer.HardBrakingCount,
+        [EventKind.LaneChange] = LaneChangeAnalyzer.LaneChangeCount,
+        [EventKind.CutIn] = CutInAnalyzer.CutInCount,
+        [EventKind.LaneDeviation] = LaneKeepingAnalyzer.LaneKeepingNavsimScore,
+        [EventKind.Uncomfortable] = NuPlanComfortAnalyzer.ComfortValue,
+    };
+
     /// <summary>A validator over <see cref="RuleAnalyzers"/> and <see cref="EventKinds"/>, and the learned evaluators of a resolver when given.</summary>
     /// <param name="evaluators">Resolves <c>evaluator id@version</c> expectations; null reports them as unknown.</param>
     public static ScenarioSpecValidator CreateValidator(IEvaluatorResolver? evaluators = null) => new(RuleAnalyzers, EventKinds, evaluators);

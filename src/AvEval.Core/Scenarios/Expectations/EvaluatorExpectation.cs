@@ -43,9 +43,9 @@ public sealed record EvaluatorExpectation(
         ArgumentNullException.ThrowIfNull(evaluation);
         if (evaluation.FindMetric(Metric) is { } metric)
         {
-            if (metric.Value is not { } measured)
+            if (metric.Value is not { } measured || double.IsNaN(measured))
             {
-                return new(Text, Outcome.Inconclusive, null, Value, "1", $"{Metric} has no value ({metric.Reason ?? "no reason given"}), so '{Text}' cannot be judged.");
+                return new(Text, Outcome.Inconclusive, null, Value, "1", $"{Metric} has no value ({metric.Reason ?? (metric.Value is null ? "no reason given" : "it is NaN")}), so '{Text}' cannot be judged.");
             }
 
             var outcome = Operator.Holds(measured, Value) ? Outcome.Pass : Outcome.Fail;

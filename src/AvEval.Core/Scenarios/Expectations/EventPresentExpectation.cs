@@ -9,19 +9,19 @@ namespace AvEval.Scenarios.Expectations;
 public sealed record EventPresentExpectation(string Text, SourceLocation Location, EventKind Kind) : Expectation(Text, Location)
 {
     /// <inheritdoc/>
-    /// <remarks>Inconclusive when no analyzer contributed to the evaluation.</remarks>
+    /// <remarks>Inconclusive when no event of the kind was found and no analyzer contributed, or the kind's detector could not look.</remarks>
     public override ExpectationOutcome Judge(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        if (evaluation.Analyzers.Count == 0)
-        {
-            return new(Text, Outcome.Inconclusive, null, 1, "1", $"no analyzer ran on this drive, so whether a {Kind} event happened is unknown.");
-        }
-
         var events = evaluation.EventsOf(Kind).ToList();
         if (events.Count > 0)
         {
             return new(Text, Outcome.Pass, events.Count, 1, "1", $"{Kind} present as expected, first at {Describe(events[0])}.");
+        }
+
+        if (UndetectedBecause(evaluation, Kind) is { } why)
+        {
+            return new(Text, Outcome.Inconclusive, null, 1, "1", $"{why}, so whether a {Kind} event happened is unknown.");
         }
 
         var found = evaluation.Events.Count == 0 ? "none" : string.Join(", ", evaluation.Events.Select(e => e.Kind.Name).Distinct());

@@ -25,6 +25,23 @@ public abstract record Expectation(string Text, SourceLocation Location)
         _ => value.ToString("0.###", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// Why the events of a kind cannot be counted on in an evaluation (no analyzer ran, or the kind's detector reported
+    /// that it could not look), or null when they can.
+    /// </summary>
+    internal static string? UndetectedBecause(Evaluation evaluation, EventKind kind)
+    {
+        if (evaluation.Analyzers.Count == 0)
+        {
+            return "no analyzer ran on this drive";
+        }
+
+        return PublishedMetrics.DetectorMetrics.TryGetValue(kind, out var name)
+            && evaluation.FindMetric(name) is { Value: null } metric
+            ? $"the {kind} detector did not look ({name} has no value: {metric.Reason ?? "no reason given"})"
+            : null;
+    }
+
     /// <summary>Where an event happened and with whom, for messages: <c>t=3.4–5.1 s with track 1234</c>.</summary>
     internal static string Describe(DrivingEvent e)
     {

@@ -56,9 +56,9 @@ public sealed record MetricExpectation(
             return Inconclusive($"{Metric} was not reported by any analyzer, so '{Text}' cannot be judged; reported metrics are {reported}.");
         }
 
-        if (metric.Value is not { } measured)
+        if (metric.Value is not { } measured || double.IsNaN(measured))
         {
-            return Inconclusive($"{Metric} has no value ({metric.Reason ?? "no reason given"}), so '{Text}' cannot be judged.");
+            return Inconclusive($"{Metric} has no value ({metric.Reason ?? (metric.Value is null ? "no reason given" : "it is NaN")}), so '{Text}' cannot be judged.");
         }
 
         if (UnitProblem(metric.Unit) is { } problem)

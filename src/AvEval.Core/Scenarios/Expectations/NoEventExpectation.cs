@@ -9,18 +9,21 @@ namespace AvEval.Scenarios.Expectations;
 public sealed record NoEventExpectation(string Text, SourceLocation Location, EventKind Kind) : Expectation(Text, Location)
 {
     /// <inheritdoc/>
-    /// <remarks>Inconclusive when no analyzer contributed to the evaluation: an empty evaluation proves no absence.</remarks>
+    /// <remarks>
+    /// Inconclusive when no analyzer contributed to the evaluation, or when the kind's detector reported that it could
+    /// not look (e.g. <c>lane_change.count</c> without a value on a scene without lanes): absence there proves nothing.
+    /// </remarks>
     public override ExpectationOutcome Judge(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        if (evaluation.Analyzers.Count == 0)
-        {
-            return new(Text, Outcome.Inconclusive, null, 0, "1", $"no analyzer ran on this drive, so the absence of {Kind} events proves nothing.");
-        }
-
         var events = evaluation.EventsOf(Kind).ToList();
         if (events.Count == 0)
         {
+            if (UndetectedBecause(evaluation, Kind) is { } why)
+            {
+                return new(Text, Outcome.Inconclusive, null, 0, "1", $"{why}, so the absence of {Kind} events proves nothing.");
+            }
+
             return new(Text, Outcome.Pass, 0, 0, "1", $"no {Kind} event in the drive, as expected.");
         }
 

@@ -138,6 +138,40 @@ public sealed class ExpectationJudgeTests
     }
 
     [Fact]
+    public void Judge_NoEventWhenDetectorCouldNotLook_Inconclusive()
+    {
+        // A scene without lanes: the lane-change analyzer reports lane_change.count without a value and no events.
+        var evaluation = With(new Metric("lane_change.count", null, Unit.Dimensionless, "lane change", "the scene has no lane map"));
+
+        var outcome = Parse("no event lane_change").Judge(evaluation);
+
+        outcome.Outcome.ShouldBe(Outcome.Inconclusive);
+        outcome.Message.ShouldBe("the lane_change detector did not look (lane_change.count has no value: the scene has no lane map), so the absence of lane_change events proves nothing.");
+    }
+
+    [Fact]
+    public void Judge_EventPresentWhenDetectorCouldNotLook_Inconclusive()
+    {
+        var evaluation = With(new Metric("hard_braking.count", null, Unit.Dimensionless, "hard braking", "the drive is shorter than the smoothing window"));
+
+        var outcome = Parse("event hard_braking present").Judge(evaluation);
+
+        outcome.Outcome.ShouldBe(Outcome.Inconclusive);
+        outcome.Message.ShouldBe("the hard_braking detector did not look (hard_braking.count has no value: the drive is shorter than the smoothing window), so whether a hard_braking event happened is unknown.");
+    }
+
+    [Fact]
+    public void Judge_MetricNaN_InconclusiveNotFail()
+    {
+        var evaluation = With(new Metric("speed.mean", double.NaN, Unit.MetrePerSecond, "mean of ego speed"));
+
+        var outcome = Parse("speed.mean != 10 m/s").Judge(evaluation);
+
+        outcome.Outcome.ShouldBe(Outcome.Inconclusive);
+        outcome.Message.ShouldBe("speed.mean has no value (it is NaN), so 'speed.mean != 10 m/s' cannot be judged.");
+    }
+
+    [Fact]
     public void Judge_EventPresentMissing_FailsListingFoundEvents()
     {
         var change = new DrivingEvent(EventKind.LaneChange, 1, 3, [], new Dictionary<string, double>(), "Changed lanes to the left.");
