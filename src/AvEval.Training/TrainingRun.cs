@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AvEval.Analysis;
 using AvEval.Candidates;
+using AvEval.Errors;
 using AvEval.Learned.Evaluators;
 using AvEval.Learned.Features;
 using AvEval.Learned.Labels;
@@ -68,7 +69,9 @@ public static class TrainingRun
         }
 
         card = card with { Validation = metrics.Where(p => p.Key.StartsWith("validation.", StringComparison.Ordinal) && double.IsFinite(p.Value)).ToDictionary(p => p.Key["validation.".Length..], p => Round(p.Value), StringComparer.Ordinal) };
-        File.WriteAllText(Path.Combine(folder, ModelRegistry.CardFile), ModelCardJson.Write(card));
+        var cardFile = Path.Combine(folder, ModelRegistry.CardFile);
+        card = KeepCertifications(card, cardFile);
+        File.WriteAllText(cardFile, ModelCardJson.Write(card));
         File.WriteAllText(Path.Combine(folder, "metrics.json"), MetricsJson(card, metrics, disagreements));
         foreach (var (k, v) in metrics.Where(p => p.Key.StartsWith("validation.", StringComparison.Ordinal)))
         {
@@ -77,6 +80,33 @@ public static class TrainingRun
 
         log.WriteLine($"Wrote {modelFile} ({bytes.Length} bytes, sha256 {card.Sha256}).");
         return new TrainingOutcome(card, folder, metrics, weights);
+    }
+
+    /// <summary>
+    /// Retraining into a version's folder (the card's reproduction command does) must not erase the certifications that
+    /// <c>aveval golden certify</c> wrote into the card there: they are kept as they are. Each names the model SHA-256
+    /// it was computed with, so it stays current when the bytes are reproduced and reads as stale when they are not.
+    /// </summary>
+    private static ModelCard KeepCertifications(ModelCard card, string cardFile)
+    {
+        if (!File.Exists(cardFile))
+        {
+            return card;
+        }
+
+        IReadOnlyList<ModelCertification>? certifications;
+        try
+        {
+            certifications = ModelCardJson.Read(File.ReadAllText(cardFile)).Certifications;
+        }
+        catch (JsonException e)
+        {
+            throw LearnedEvaluatorException.BadCard(card.Key, cardFile, $"is not valid ({e.Message}), so the certifications in it cannot be kept", e);
+        }
+
+        return certifications is { Count: > 0 }
+            ? card with { Certifications = certifications, FormatVersion = ModelCard.CurrentFormatVersion }
+            : card;
     }
 
     /// <summary>The folder holding <c>AvEval.Tests.sln</c> above a file, else the file's folder.</summary>

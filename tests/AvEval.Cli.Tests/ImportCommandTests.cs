@@ -34,4 +34,32 @@ public sealed class ImportCommandTests
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("--out");
     }
+
+    [Fact]
+    public void Import_OutUnderAFile_IsBadInputNotACrash()
+    {
+        using var temp = new TempFolder();
+        var file = Path.Combine(temp.Path, "a-file");
+        File.WriteAllText(file, "");
+        var original = Path.Combine(RepoPaths.Logs, "ngsim-bsd", "original", "USA_Peach-4_8_T-1.xml");
+
+        var run = CliRun.Of("import", original, "--out", Path.Combine(file, "out"));
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldStartWith("error: ");
+        run.Error.ShouldContain(file);
+        run.Error.ShouldContain("Check the path and its permissions.");
+    }
+
+    [Fact]
+    public void GoldenBuild_RootWithoutLogs_IsBadInputNotACrash()
+    {
+        using var temp = new TempFolder();
+
+        var run = CliRun.Of("golden", "build", "--root", temp.Path, "--out", Path.Combine(temp.Path, "golden"));
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain(Path.Combine(temp.Path, "scenarios", "logs"));
+        run.Error.ShouldContain("Check the path and its permissions.");
+    }
 }

@@ -38,6 +38,30 @@ public sealed class TrainingRunTests
     }
 
     [Fact]
+    public void Execute_IntoAFolderWithACertifiedCard_KeepsTheCertifications()
+    {
+        var spec = TrainSpecLoader.Load(TinySpec.Write("hard_braking"));
+        var first = TrainingRun.Execute(spec, TextWriter.Null);
+        var certification = new ModelCertification(
+            "hard_braking", new GoldenSetReference("hard_braking", "1", new string('a', 64), new string('b', 64)), "cohen_kappa", 0.9,
+            [0.8, 0.95], 0.05, [0.03, 0.07], 0.6, 0.1, 40, 0, true, "certified", first.Card.Sha256, "bca, 2000 resamples of items, seed 0",
+            new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var cardFile = Path.Combine(first.Folder, ModelRegistry.CardFile);
+        File.WriteAllText(cardFile, ModelCardJson.Write(first.Card with { Certifications = [certification], FormatVersion = 2 }));
+
+        var second = TrainingRun.Execute(spec, TextWriter.Null);
+
+        second.Card.Sha256.ShouldBe(first.Card.Sha256);
+        var written = ModelCardJson.Read(File.ReadAllText(cardFile));
+        written.FormatVersion.ShouldBe(2);
+        var kept = written.Certifications.ShouldNotBeNull().Single();
+        kept.ModelSha256.ShouldBe(first.Card.Sha256);
+        kept.Value.ShouldBe(0.9);
+        kept.Ci95.ShouldBe([0.8, 0.95]);
+        kept.Date.ShouldBe(certification.Date);
+    }
+
+    [Fact]
     public void Export_TorchSharpAndOnnxRuntime_AgreeWithin1e5OnRealFeatures()
     {
         var spec = TrainSpecLoader.Load(TinySpec.Write("hard_braking", epochs: 20));

@@ -47,7 +47,7 @@ public sealed class LearnedRuntime
     /// <summary>Rows per inference call.</summary>
     public int BatchSize { get; }
 
-    /// <summary>The provider chosen (decided on first use).</summary>
+    /// <summary>The provider chosen (decided on first use, and logged then unless CUDA was forced and cannot run).</summary>
     public ProviderChoice Choice
     {
         get
@@ -57,7 +57,13 @@ public sealed class LearnedRuntime
                 if (_choice is null)
                 {
                     (_choice, _cudaFailure) = Decide(Device);
-                    _log.WriteLine(_choice.ToString());
+
+                    // Forced CUDA that cannot run runs nothing: CreateSessionOptions throws with the reason instead of
+                    // a log line claiming the CPU runs.
+                    if (Device != ExecutionDevice.Cuda || _choice.IsCuda)
+                    {
+                        _log.WriteLine(_choice.ToString());
+                    }
                 }
 
                 return _choice;

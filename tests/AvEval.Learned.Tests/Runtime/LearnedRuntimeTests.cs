@@ -54,6 +54,19 @@ public sealed class LearnedRuntimeTests
     }
 
     [Fact]
+    public void CreateSessionOptions_CudaForcedWithoutCuda_LogsNoClaimThatTheCpuRuns()
+    {
+        Assert.SkipWhen(CudaLibrariesPresent(), "The CUDA 13 libraries are present on this machine, so forcing CUDA is not an error here.");
+        var log = new StringWriter();
+        var runtime = new LearnedRuntime(ExecutionDevice.Cuda, log);
+
+        var ex = Record.Exception(() => runtime.CreateSessionOptions("hard_braking_detector@1.0.0"));
+
+        Assert.IsType<LearnedEvaluatorException>(ex);
+        log.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Choice_Cpu_SaysTheSettingChoseIt()
     {
         var log = new StringWriter();
