@@ -6,8 +6,8 @@ namespace AvEval.Analysis;
 /// <summary>
 /// Writes evaluations as JSON: the document of <c>aveval analyze --format json</c> (a format version, the scene summary
 /// and one entry per analyzed ego), and the same scene and evaluation objects for other documents (the evaluation a
-/// scenario test attaches to its result). Infinite values (no TTC) are written as the strings <c>"Infinity"</c> /
-/// <c>"-Infinity"</c>; a metric without a value has <c>"value": null</c> and a <c>reason</c>.
+/// scenario test attaches to its result). Infinite values (no TTC) and NaN are written as the strings <c>"Infinity"</c> /
+/// <c>"-Infinity"</c> / <c>"NaN"</c>; a metric without a value has <c>"value": null</c> and a <c>reason</c>.
 /// </summary>
 public static class EvaluationJsonWriter
 {
@@ -155,6 +155,10 @@ public static class EvaluationJsonWriter
                 break;
             case double v when double.IsNegativeInfinity(v):
                 json.WriteString(name, "-Infinity");
+                break;
+            case double v when double.IsNaN(v):
+                // Judging treats NaN as inconclusive; the document keeps it visible instead of failing to serialize.
+                json.WriteString(name, "NaN");
                 break;
             case double v:
                 json.WriteNumber(name, v);

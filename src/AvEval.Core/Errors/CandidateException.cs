@@ -25,7 +25,7 @@ public sealed class CandidateException : AvEvalException
 
     /// <summary>The scenario's window holds no frame of the log, or none of the ego.</summary>
     public static CandidateException NothingInWindow(string candidate, string scenarioFile, string what, double start, double end) =>
-        new(candidate, scenarioFile, $"{scenarioFile}: the window '{start}..{end}' s holds no frame of {what}; move the window onto the log's time span.");
+        new(candidate, scenarioFile, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scenarioFile}: the window '{start}..{end}' s holds no frame of {what}; move the window onto the log's time span."));
 
     /// <summary>A recorded-drives candidate has no drive for a scenario.</summary>
     public static CandidateException MissingDrive(string candidate, string scenarioFile, string driveFile) =>
