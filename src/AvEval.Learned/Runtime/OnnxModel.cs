@@ -59,21 +59,7 @@ public sealed class OnnxModel : IDisposable
             throw LearnedEvaluatorException.HashMismatch(card.Key, file, card.Sha256, actual);
         }
 
-        var options = runtime.CreateSessionOptions(card.Key);
-        InferenceSession session;
-        try
-        {
-            session = new InferenceSession(bytes, options);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw LearnedEvaluatorException.CorruptModel(card.Key, file, FirstLine(e.Message), e);
-        }
-        finally
-        {
-            options.Dispose();
-        }
-
+        var session = runtime.CreateSession(bytes, card.Key, file);
         if (SignatureProblem(session, card) is { } problem)
         {
             session.Dispose();
@@ -156,11 +142,5 @@ public sealed class OnnxModel : IDisposable
         }
 
         return null;
-    }
-
-    private static string FirstLine(string message)
-    {
-        int end = message.IndexOfAny(['\r', '\n']);
-        return (end < 0 ? message : message[..end]).Trim();
     }
 }
