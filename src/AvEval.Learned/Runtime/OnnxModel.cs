@@ -131,9 +131,14 @@ public sealed class OnnxModel : IDisposable
             return $"takes input '{inputName}' of type '{input.ElementDataType}' and rank {input.Dimensions.Length}, but learned evaluators take float32 [batch, columns]";
         }
 
-        if (inputName != expectedIn.Name || input.Dimensions[1] != expectedIn.Shape[^1] || card.Features.Count != input.Dimensions[1])
+        if (expectedIn.Shape.Count != 2)
         {
-            return $"takes input '{inputName}' [batch, {input.Dimensions[1]}], but its card describes '{expectedIn.Name}' [batch, {expectedIn.Shape[^1]}] with {card.Features.Count} features";
+            return $"takes input '{inputName}' [batch, {input.Dimensions[1]}], but its card describes '{expectedIn.Name}' of shape [{string.Join(", ", expectedIn.Shape)}] instead of [batch, columns]";
+        }
+
+        if (inputName != expectedIn.Name || input.Dimensions[1] != expectedIn.Shape[1] || card.Features.Count != input.Dimensions[1])
+        {
+            return $"takes input '{inputName}' [batch, {input.Dimensions[1]}], but its card describes '{expectedIn.Name}' [batch, {expectedIn.Shape[1]}] with {card.Features.Count} features";
         }
 
         if (output.ElementDataType != TensorElementType.Float || outputName != expectedOut.Name)
