@@ -132,9 +132,10 @@ public sealed class ModelRegistry : IEvaluatorResolver, IDisposable
         {
             return lazy.Value;
         }
-        catch (LearnedEvaluatorException)
+        catch
         {
-            // Do not keep a failure: the file may be restored and the next call should see it.
+            // Do not keep a failure (Lazy would rethrow it forever, an I/O error included): the file may be restored
+            // and the next call should see it.
             _open.TryRemove(new KeyValuePair<string, Lazy<LearnedEvaluator>>($"{evaluator}@{version}", lazy));
             throw;
         }

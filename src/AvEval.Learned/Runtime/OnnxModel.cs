@@ -59,21 +59,7 @@ public sealed class OnnxModel : IDisposable
             throw LearnedEvaluatorException.HashMismatch(card.Key, file, card.Sha256, actual);
         }
 
-        var options = runtime.CreateSessionOptions(card.Key);
-        InferenceSession session;
-        try
-        {
-            session = new InferenceSession(bytes, options);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw LearnedEvaluatorException.CorruptModel(card.Key, file, FirstLine(e.Message), e);
-        }
-        finally
-        {
-            options.Dispose();
-        }
-
+        var session = runtime.CreateSession(bytes, card.Key, file);
         if (SignatureProblem(session, card) is { } problem)
         {
             session.Dispose();
@@ -145,9 +131,14 @@ public sealed class OnnxModel : IDisposable
             return $"takes input '{inputName}' of type '{input.ElementDataType}' and rank {input.Dimensions.Length}, but learned evaluators take float32 [batch, columns]";
         }
 
-        if (inputName != expectedIn.Name || input.Dimensions[1] != expectedIn.Shape[^1] || card.Features.Count != input.Dimensions[1])
+        if (expectedIn.Shape.Count != 2)
         {
-            return $"takes input '{inputName}' [batch, {input.Dimensions[1]}], but its card describes '{expectedIn.Name}' [batch, {expectedIn.Shape[^1]}] with {card.Features.Count} features";
+            return $"takes input '{inputName}' [batch, {input.Dimensions[1]}], but its card describes '{expectedIn.Name}' of shape [{string.Join(", ", expectedIn.Shape)}] instead of [batch, columns]";
+        }
+
+        if (inputName != expectedIn.Name || input.Dimensions[1] != expectedIn.Shape[1] || card.Features.Count != input.Dimensions[1])
+        {
+            return $"takes input '{inputName}' [batch, {input.Dimensions[1]}], but its card describes '{expectedIn.Name}' [batch, {expectedIn.Shape[1]}] with {card.Features.Count} features";
         }
 
         if (output.ElementDataType != TensorElementType.Float || outputName != expectedOut.Name)
@@ -156,11 +147,5 @@ public sealed class OnnxModel : IDisposable
         }
 
         return null;
-    }
-
-    private static string FirstLine(string message)
-    {
-        int end = message.IndexOfAny(['\r', '\n']);
-        return (end < 0 ? message : message[..end]).Trim();
     }
 }

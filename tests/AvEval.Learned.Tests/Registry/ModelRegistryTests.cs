@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AvEval.Errors;
+using AvEval.Learned.Evaluators;
 using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
 using AvEval.Storage;
@@ -173,5 +174,33 @@ public sealed class ModelRegistryTests
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
         error.Message.ShouldBe($"{Path.Combine(folder, "model.onnx")}: model 'cut_in_detector@1.0.0' takes input 'features' [batch, 127], but its card describes 'features' [batch, 100] with 127 features; the model and its card disagree: retrain with 'aveval train' so that both are written from one run.");
+    }
+
+    [Fact]
+    public void Open_CardInputShapeEmpty_SignatureErrorNotIndexError()
+    {
+        var root = TestModels.CopyToTemporaryRegistry("cut_in_detector");
+        var folder = Path.Combine(root, "cut_in_detector", "1.0.0");
+        var cardFile = Path.Combine(folder, ModelRegistry.CardFile);
+        var card = ModelCardJson.Read(File.ReadAllText(cardFile));
+        File.WriteAllText(cardFile, ModelCardJson.Write(card with { Inputs = [card.Inputs[0] with { Shape = [] }] }));
+        var registry = new ModelRegistry(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+
+        var ex = Record.Exception(() => registry.Open("cut_in_detector", "1"));
+
+        var error = Assert.IsType<LearnedEvaluatorException>(ex);
+        error.Message.ShouldBe($"{Path.Combine(folder, "model.onnx")}: model 'cut_in_detector@1.0.0' takes input 'features' [batch, 127], but its card describes 'features' of shape [] instead of [batch, columns]; the model and its card disagree: retrain with 'aveval train' so that both are written from one run.");
+    }
+
+    [Fact]
+    public void Open_ConcurrentCallsForOneModel_ShareOneEvaluator()
+    {
+        var registry = new ModelRegistry(TestModels.ModelsRoot, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var opened = new LearnedEvaluator[8];
+
+        Parallel.For(0, opened.Length, new ParallelOptions { MaxDegreeOfParallelism = opened.Length }, i => opened[i] = registry.Open("cut_in_detector", i % 2 == 0 ? "1" : "1.0.0"));
+
+        opened.Distinct().Count().ShouldBe(1);
+        registry.Dispose();
     }
 }

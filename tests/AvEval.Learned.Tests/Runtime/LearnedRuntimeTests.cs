@@ -4,7 +4,7 @@ using AvEval.Learned.Runtime;
 
 namespace AvEval.Learned.Tests.Runtime;
 
-public sealed class LearnedRuntimeTests
+public sealed partial class LearnedRuntimeTests
 {
     /// <summary>True where any CUDA 13 user library loads (a GPU machine): the fallback tests do not apply there.</summary>
     private static bool CudaLibrariesPresent()
