@@ -115,4 +115,26 @@ public sealed class Comma2k19BadInputTests : IDisposable
         Assert.IsType<SceneImportException>(e);
         e.Message.ShouldBe($"{file}: data: holds '12' data bytes, but its header's shape and dtype need '4294967307'; the file is truncated or padded, copy it again from the source.");
     }
+
+    [Fact]
+    public void Import_PoseEndsBeforeCanSpeedStarts_NamesBothTimes()
+    {
+        // Shift every global_pose time 1000 s earlier: the pose then ends at 45468.496658 s (SOURCE.md: 46468.496658 s),
+        // before the first CAN speed sample at 46408.58950284333 s.
+        var file = File_("global_pose/frame_times");
+        var bytes = File.ReadAllBytes(file);
+        int dataStart = bytes.Length - (1200 * 8);
+        for (int i = dataStart; i < bytes.Length; i += 8)
+        {
+            double t = BitConverter.ToDouble(bytes, i) - 1000;
+            BitConverter.GetBytes(t).CopyTo(bytes, i);
+        }
+
+        File.WriteAllBytes(file, bytes);
+
+        var e = Record.Exception(() => new Comma2k19Importer().Import(_segment));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{file}: row 1199: global_pose ends at '45468.496658' s, before the first CAN speed sample at '46408.58950284333' s; the streams do not overlap, so check that both come from the same segment.");
+    }
 }
