@@ -25,6 +25,12 @@ public static class GoldenSetMetaTest
             ? set.Adjudicate().Items.ToDictionary(i => i.Item, i => i.Label, StringComparer.Ordinal)
             : set.Labels.Where(l => l.Rater == referenceRater).ToDictionary(l => l.Item, l => (string?)l.Label, StringComparer.Ordinal);
         var scale = set.Manifest.Scale;
+        if (scale.Kind == ScaleKind.Interval)
+        {
+            // Agreement statistics take category indices; truncating interval values to integers would be meaningless.
+            throw new ArgumentException($"Golden set '{set.Manifest.Name}' has an interval scale ({scale.Describe()}); the meta-test compares category labels, so give the set a binary or ordinal scale.", nameof(set));
+        }
+
         var predicted = new List<int>();
         var truth = new List<int>();
         int excluded = 0;
@@ -46,13 +52,21 @@ public static class GoldenSetMetaTest
             truth.Add((int)scale.ToNumber(label));
         }
 
+        string name = referenceRater ?? $"adjudicated ({set.Manifest.Adjudication})";
+        if (predicted.Count == 0)
+        {
+            throw new ArgumentException($"Golden set '{set.Manifest.Name}' has no item with a {name} label to compare with; label the items or choose another reference rater.", nameof(referenceRater));
+        }
+
         var estimate = statistic.Estimate(predicted, truth, scale.Levels.Count);
         bool sameStatistic = statistic.Name == threshold.Statistic;
-        bool certified = sameStatistic && estimate.Lower95 >= threshold.MinAgreementLower95;
-        string name = referenceRater ?? $"adjudicated ({set.Manifest.Adjudication})";
+        bool defined = double.IsFinite(estimate.Value) && double.IsFinite(estimate.Lower95);
+        bool certified = sameStatistic && defined && estimate.Lower95 >= threshold.MinAgreementLower95;
         string message = !sameStatistic
             ? $"not certified: the manifest certifies on '{threshold.Statistic}' but the check used '{statistic.Name}' ({F(estimate.Value)}, 95% [{F(estimate.Lower95)}, {F(estimate.Upper95)}])"
-            : certified
+            : !defined
+                ? $"refused: {statistic.Name} is undefined on these {predicted.Count} items (value {F(estimate.Value)}, lower 95% bound {F(estimate.Lower95)}), as kappa is when evaluator and reference use a single category between them; add items of the other categories to the set"
+                : certified
                 ? $"certified: {statistic.Name} {F(estimate.Value)}, lower 95% bound {F(estimate.Lower95)} >= {F(threshold.MinAgreementLower95)}"
                 : $"refused: {statistic.Name} {F(estimate.Value)}, lower 95% bound {F(estimate.Lower95)} < {F(threshold.MinAgreementLower95)}";
         return new MetaTestResult(set.Manifest.Name, set.Manifest.Version, behaviour, name, statistic.Name, predicted.Count, excluded, estimate, threshold, certified, message);

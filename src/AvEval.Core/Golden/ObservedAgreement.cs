@@ -1,14 +1,14 @@
+using AvEval.Statistics;
+
 namespace AvEval.Golden;
 
 /// <summary>
 /// The proportion of items on which evaluator and reference agree, with the Wilson score 95% interval
-/// (Wilson 1927; z = 1.959964). A stand-in until the statistics of <c>AvEval.Statistics</c> (Cohen's kappa with a
-/// bootstrap interval) are wired in; its name is <c>observed_agreement</c>.
+/// (<see cref="WilsonInterval"/>). Unlike <see cref="CohenKappaAgreement"/> it does not correct for chance agreement;
+/// its name is <c>observed_agreement</c>.
 /// </summary>
 public sealed class ObservedAgreement : IAgreementStatistic
 {
-    private const double Z = 1.959963984540054;
-
     /// <inheritdoc/>
     public string Name => "observed_agreement";
 
@@ -28,9 +28,7 @@ public sealed class ObservedAgreement : IAgreementStatistic
             agree += evaluator[i] == reference[i] ? 1 : 0;
         }
 
-        double p = (double)agree / n, z2 = Z * Z;
-        double centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
-        double half = Z / (1 + (z2 / n)) * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n)));
-        return new AgreementEstimate(p, Math.Max(0, centre - half), Math.Min(1, centre + half));
+        var interval = WilsonInterval.Compute(agree, n);
+        return new AgreementEstimate((double)agree / n, interval.Lower, interval.Upper);
     }
 }

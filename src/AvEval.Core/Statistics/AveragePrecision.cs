@@ -21,6 +21,11 @@ public static class AveragePrecision
         double positives = 0;
         for (int i = 0; i < n; i++)
         {
+            if (double.IsNaN(scores[i]))
+            {
+                throw new ArgumentException($"Score {i} is NaN; average precision needs comparable scores.", nameof(scores));
+            }
+
             order[i] = i;
             keys[i] = -scores[i];
             positives += labels[i] ? 1 : 0;

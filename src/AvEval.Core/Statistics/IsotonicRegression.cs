@@ -36,6 +36,14 @@ public sealed class IsotonicRegression
             throw new ArgumentException("Isotonic regression needs at least one point.", nameof(x));
         }
 
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!double.IsFinite(x[i]) || !double.IsFinite(y[i]))
+            {
+                throw new ArgumentException($"Point {i} is ('{x[i]}', '{y[i]}'); isotonic regression needs finite values.", nameof(x));
+            }
+        }
+
         var order = Enumerable.Range(0, x.Length).ToArray();
         var keys = x.ToArray();
         var sorted = order.OrderBy(i => keys[i]).ToArray();

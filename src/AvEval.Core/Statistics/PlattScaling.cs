@@ -20,6 +20,14 @@ public sealed record PlattScaling(double A, double B)
             throw new ArgumentException($"There are {scores.Length} scores and {labels.Length} labels; pass one of each per item.", nameof(labels));
         }
 
+        for (int i = 0; i < scores.Length; i++)
+        {
+            if (!double.IsFinite(scores[i]))
+            {
+                throw new ArgumentException($"Score {i} is '{scores[i]}'; Platt scaling needs finite scores.", nameof(scores));
+            }
+        }
+
         double positives = 0;
         foreach (bool label in labels)
         {

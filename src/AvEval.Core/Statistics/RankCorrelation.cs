@@ -18,6 +18,8 @@ public static class RankCorrelation
     public static double KendallTauB(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         CheckLengths(x, y);
+        CheckComparable(x, nameof(x));
+        CheckComparable(y, nameof(y));
         long concordantMinusDiscordant = 0;
         long tiedX = 0;
         long tiedY = 0;
@@ -26,8 +28,9 @@ public static class RankCorrelation
         {
             for (int j = i + 1; j < x.Length; j++)
             {
-                int sx = Math.Sign(x[i] - x[j]);
-                int sy = Math.Sign(y[i] - y[j]);
+                // CompareTo, not the sign of a difference: ∞ − ∞ is NaN.
+                int sx = x[i].CompareTo(x[j]);
+                int sy = y[i].CompareTo(y[j]);
                 pairs++;
                 tiedX += sx == 0 ? 1 : 0;
                 tiedY += sy == 0 ? 1 : 0;
@@ -56,6 +59,17 @@ public static class RankCorrelation
         }
 
         return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
+    }
+
+    private static void CheckComparable(ReadOnlySpan<double> values, string name)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                throw new ArgumentException($"Value {i} is NaN; ranks need comparable values.", name);
+            }
+        }
     }
 
     private static void CheckLengths(ReadOnlySpan<double> x, ReadOnlySpan<double> y)

@@ -5,6 +5,7 @@ namespace AvEval.Statistics;
 /// softmax(z/T) with one temperature T > 0 fitted by minimising the negative log-likelihood of the labels. The NLL is
 /// convex in β = 1/T, so its derivative Σᵢ (E_softmax(βzᵢ)[z] − z_{i,yᵢ}) is monotone and the fit bisects it on log β
 /// over T ∈ [1e-4, 1e4]; data that NLL would push beyond those bounds (perfectly separated logits) get the bound.
+/// When the NLL does not depend on T at all (every row's logits equal) the fit returns 1e-4, which changes no probability.
 /// </summary>
 /// <param name="Temperature">The fitted temperature; above 1 softens over-confident logits.</param>
 public sealed record TemperatureScaling(double Temperature)
@@ -26,6 +27,22 @@ public sealed record TemperatureScaling(double Temperature)
         if (labels.Length == 0)
         {
             throw new ArgumentException("Temperature scaling needs at least one labelled row.", nameof(labels));
+        }
+
+        for (int i = 0; i < logits.Length; i++)
+        {
+            if (!double.IsFinite(logits[i]))
+            {
+                throw new ArgumentException($"Logit {i} (row {i / classes}) is '{logits[i]}'; temperature scaling needs finite logits.", nameof(logits));
+            }
+        }
+
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), $"Label {i} is '{labels[i]}'; a class lies in 0..{classes - 1}.");
+            }
         }
 
         double lo = Math.Log(1 / MaxTemperature);

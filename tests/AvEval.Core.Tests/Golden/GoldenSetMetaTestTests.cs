@@ -94,4 +94,20 @@ public sealed class GoldenSetMetaTestTests
         result.Items.ShouldBe(160);
         result.Agreement.Value.ShouldBe(0.752670, 1e-5);
     }
+
+    [Fact]
+    public void Run_KappaWhenEveryLabelIsOneCategory_RefusedAsUndefined()
+    {
+        // 40 items all labelled 1 and an evaluator that says 1: the table is [[0, 0], [0, 40]], so pₑ = 1 and
+        // kappa = (pₒ − pₑ)/(1 − pₑ) is 0/0, undefined on the set and on every resample.
+        using var folder = new TempFolder();
+        var items = Enumerable.Range(0, 40).Select(i => new GoldenItem($"i{i}", GoldenItemKind.FeatureRow, Features: new Dictionary<string, double> { ["x"] = i })).ToList();
+        var labels = items.Select(i => new GoldenLabel(i.Id, "r", RaterKind.Human, "1")).ToList();
+        var set = GoldenSetStore.Write(folder.Path, new GoldenSetDescription("t", "1", "d", "p", GoldenItemKind.FeatureRow, LabelScale.Binary, AdjudicationRule.Majority, [new CertificationThreshold("b", "cohen_kappa", 0.6, 0.1)]), items, labels);
+
+        var result = GoldenSetMetaTest.Run(set, "b", _ => "1", new CohenKappaAgreement(new AvEval.Statistics.BootstrapOptions(Resamples: 200)));
+
+        result.Certified.ShouldBeFalse();
+        result.Message.ShouldStartWith("refused: cohen_kappa is undefined on these 40 items (value NaN, lower 95% bound NaN)");
+    }
 }

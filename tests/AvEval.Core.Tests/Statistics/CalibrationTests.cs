@@ -110,6 +110,24 @@ public sealed class TemperatureScalingTests
         p[0].ShouldBe(0.186324, 1e-6);
         p[2].ShouldBe(0.506480, 1e-6);
     }
+
+    [Fact]
+    public void Fit_LabelOutsideTheClasses_ThrowsNamingTheLabel()
+    {
+        var ex = Record.Exception(() => TemperatureScaling.Fit([0.0, 1.0, 1.0, 0.0], 2, [0, 2]));
+
+        Assert.IsType<ArgumentOutOfRangeException>(ex);
+        ex.Message.ShouldStartWith("Label 1 is '2'; a class lies in 0..1.");
+    }
+
+    [Fact]
+    public void Fit_NaNLogit_ThrowsNamingTheRow()
+    {
+        var ex = Record.Exception(() => TemperatureScaling.Fit([0.0, 1.0, double.NaN, 0.0], 2, [0, 1]));
+
+        Assert.IsType<ArgumentException>(ex);
+        ex.Message.ShouldStartWith("Logit 2 (row 1) is 'NaN'; temperature scaling needs finite logits.");
+    }
 }
 
 public sealed class PlattScalingTests
@@ -136,6 +154,15 @@ public sealed class PlattScalingTests
 
         Assert.IsType<ArgumentException>(ex);
         ex.Message.ShouldStartWith("Platt scaling needs both classes");
+    }
+
+    [Fact]
+    public void Fit_NaNScore_ThrowsNamingTheScore()
+    {
+        var ex = Record.Exception(() => PlattScaling.Fit([1.0, double.NaN, -1.0], [true, false, false]));
+
+        Assert.IsType<ArgumentException>(ex);
+        ex.Message.ShouldStartWith("Score 1 is 'NaN'; Platt scaling needs finite scores.");
     }
 }
 

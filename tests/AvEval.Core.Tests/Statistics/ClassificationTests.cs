@@ -89,6 +89,15 @@ public sealed class AveragePrecisionTests
 
         ap.ShouldBe(0.5, 1e-15);
     }
+
+    [Fact]
+    public void Compute_NaNScore_ThrowsNamingTheScore()
+    {
+        var ex = Record.Exception(() => AveragePrecision.Compute([true, false, true], [0.9, double.NaN, 0.2]));
+
+        Assert.IsType<ArgumentException>(ex);
+        ex.Message.ShouldStartWith("Score 1 is NaN; average precision needs comparable scores.");
+    }
 }
 
 public sealed class RankCorrelationTests
@@ -109,6 +118,25 @@ public sealed class RankCorrelationTests
         double tau = RankCorrelation.KendallTauB([12, 2, 1, 12, 2], [1, 4, 7, 1, 0]);
 
         tau.ShouldBe(-0.47140452079103173, 1e-14);
+    }
+
+    [Fact]
+    public void KendallTauB_InfiniteTies_CountAsTies()
+    {
+        // x = [1, ∞, ∞], y = [1, 2, 3]: pairs (0,1) and (0,2) concordant, (1,2) tied in x only;
+        // τ-b = (2 − 0)/√((3 − 1)(3 − 0)) = 2/√6 = 0.816496580927726.
+        double tau = RankCorrelation.KendallTauB([1, double.PositiveInfinity, double.PositiveInfinity], [1, 2, 3]);
+
+        tau.ShouldBe(2 / Math.Sqrt(6), 1e-15);
+    }
+
+    [Fact]
+    public void KendallTauB_NaN_ThrowsNamingTheValue()
+    {
+        var ex = Record.Exception(() => RankCorrelation.KendallTauB([1, 2, 3], [1, double.NaN, 3]));
+
+        Assert.IsType<ArgumentException>(ex);
+        ex.Message.ShouldStartWith("Value 1 is NaN; ranks need comparable values.");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AvEval.Errors;
 using AvEval.Import.Numpy;
 using AvEval.Scenes;
@@ -117,6 +118,14 @@ public sealed class Comma2k19Importer : ISceneImporter
         ArgumentNullException.ThrowIfNull(segment);
         double t0 = segment.Speed.Seconds[0];
         double end = Math.Min(segment.Speed.Seconds[^1], segment.PoseSeconds[^1]);
+        if (end < t0)
+        {
+            throw SceneImportException.At(
+                Path.Combine(segment.Folder, Files[6]),
+                $"row {segment.PoseSeconds.Length - 1}",
+                string.Create(CultureInfo.InvariantCulture, $"global_pose ends at '{end}' s, before the first CAN speed sample at '{t0}' s; the streams do not overlap, so check that both come from the same segment."));
+        }
+
         int frames = (int)Math.Floor(((end - t0) / StepSeconds) + 1e-9) + 1;
 
         var origin = segment.PositionsEcef[0];

@@ -27,7 +27,8 @@ public static partial class NpyReader
         }
 
         int major = bytes[6];
-        int headerLength, headerStart;
+        long headerLength;
+        int headerStart;
         if (major == 1)
         {
             headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8, 2));
@@ -35,7 +36,7 @@ public static partial class NpyReader
         }
         else if (major is 2 or 3 && bytes.Length >= 12)
         {
-            headerLength = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8, 4)));
+            headerLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8, 4));
             headerStart = 12;
         }
         else
@@ -48,7 +49,7 @@ public static partial class NpyReader
             throw SceneImportException.NpySize(file, headerStart + headerLength, bytes.Length);
         }
 
-        var header = Encoding.Latin1.GetString(bytes, headerStart, headerLength).Trim();
+        var header = Encoding.Latin1.GetString(bytes, headerStart, (int)headerLength).Trim();
         var descr = HeaderDescr().Match(header);
         var fortran = HeaderFortran().Match(header);
         var shape = HeaderShape().Match(header);
@@ -63,12 +64,27 @@ public static partial class NpyReader
             throw SceneImportException.BadNpyHeader(file, header, $"has dtype '{dtype}', but only little-endian float64 '<f8' and int64 '<i8' are read");
         }
 
-        var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture))
-            .ToArray();
-        long count = dims.Aggregate(1L, (a, b) => a * b);
-        int dataStart = headerStart + headerLength;
+        int dataStart = headerStart + (int)headerLength;
         long dataBytes = bytes.Length - dataStart;
+        var parts = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var dims = new int[parts.Length];
+        long count = 1;
+        for (int d = 0; d < dims.Length; d++)
+        {
+            if (!int.TryParse(parts[d], NumberStyles.None, CultureInfo.InvariantCulture, out dims[d]))
+            {
+                throw SceneImportException.BadNpyHeader(file, header, $"has dimension '{parts[d]}', which is larger than this reader supports");
+            }
+
+            // Stop multiplying before the product can overflow; a file cannot hold int.MaxValue elements anyway.
+            count = count > int.MaxValue ? count : count * dims[d];
+        }
+
+        if (count > int.MaxValue)
+        {
+            throw SceneImportException.BadNpyHeader(file, header, $"has a shape with more elements than the '{dataBytes}' data bytes the file holds can store; the file is truncated or the header is wrong");
+        }
+
         if (dataBytes != count * 8)
         {
             throw SceneImportException.NpySize(file, count * 8, dataBytes);

@@ -83,4 +83,58 @@ public sealed class Comma2k19BadInputTests : IDisposable
         Assert.IsType<SceneImportException>(e);
         e.Message.ShouldBe($"{valueFile}: has '4974' rows but its time file '{timeFile}' has '4973'; both arrays of a stream must have one row per sample.");
     }
+
+    [Fact]
+    public void Read_DimensionBeyondInt32_NamesFileAndDimension()
+    {
+        // Written over the original header in place (its length unchanged): '(99999999999,)' also covers the ', }' after
+        // the shape, which the reader's key patterns do not need.
+        var file = File_("processed_log/CAN/speed/t");
+        var bytes = File.ReadAllBytes(file);
+        int at = System.Text.Encoding.Latin1.GetString(bytes).IndexOf("(4974,)", StringComparison.Ordinal);
+        "(99999999999,)"u8.CopyTo(bytes.AsSpan(at));
+        File.WriteAllBytes(file, bytes);
+
+        var e = Record.Exception(() => NpyReader.Read(file));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldContain($"{file}: header: header '");
+        e.Message.ShouldEndWith("has dimension '99999999999', which is larger than this reader supports.");
+    }
+
+    [Fact]
+    public void Read_Version2HeaderLengthAbove2Gib_IsASizeError()
+    {
+        // A 2.0 header claiming 0xFFFFFFFF bytes: the file holds 12 bytes of preamble only.
+        var file = File_("processed_log/CAN/speed/t");
+        byte[] bytes = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 2, 0, 0xFF, 0xFF, 0xFF, 0xFF];
+        File.WriteAllBytes(file, bytes);
+
+        var e = Record.Exception(() => NpyReader.Read(file));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{file}: data: holds '12' data bytes, but its header's shape and dtype need '4294967307'; the file is truncated or padded, copy it again from the source.");
+    }
+
+    [Fact]
+    public void Import_PoseEndsBeforeCanSpeedStarts_NamesBothTimes()
+    {
+        // Shift every global_pose time 1000 s earlier: the pose then ends at 45468.496658 s (SOURCE.md: 46468.496658 s),
+        // before the first CAN speed sample at 46408.58950284333 s.
+        var file = File_("global_pose/frame_times");
+        var bytes = File.ReadAllBytes(file);
+        int dataStart = bytes.Length - (1200 * 8);
+        for (int i = dataStart; i < bytes.Length; i += 8)
+        {
+            double t = BitConverter.ToDouble(bytes, i) - 1000;
+            BitConverter.GetBytes(t).CopyTo(bytes, i);
+        }
+
+        File.WriteAllBytes(file, bytes);
+
+        var e = Record.Exception(() => new Comma2k19Importer().Import(_segment));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{file}: row 1199: global_pose ends at '45468.496658' s, before the first CAN speed sample at '46408.58950284333' s; the streams do not overlap, so check that both come from the same segment.");
+    }
 }
