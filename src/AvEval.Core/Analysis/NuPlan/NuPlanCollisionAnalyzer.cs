@@ -172,7 +172,10 @@ public sealed class NuPlanCollisionAnalyzer : IDriveAnalyzer
         double agentSpeed = agent.Kind == AgentKind.Other ? 0 : agent.Speed;
         double ve = ego.Speed;
         double sq = (ve * ve) + (agentSpeed * agentSpeed) - (2 * ve * agentSpeed * Math.Cos(ego.Heading - agent.Box.Heading));
-        return ratio * Math.Sqrt(sq);
+
+        // The law of cosines is ≥ 0, but for nearly equal speeds and headings rounding can leave it a hair below 0
+        // (e.g. −1.4e-14 for 6.862866638113579 and the next double), and √ of that is NaN in Δv, its metrics and JSON.
+        return ratio * Math.Sqrt(Math.Max(0, sq));
     }
 
     private static string Group(AgentKind kind) => kind switch

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AvEval.Errors;
 using AvEval.Geometry;
 using AvEval.Golden;
 
@@ -20,31 +21,63 @@ public static class WaymoRaterFeedbackSamples
     public const int FrequencyHz = 1;
 
     /// <summary>Reads the samples.</summary>
+    /// <exception cref="GoldenSetException">The file is not JSON, or a frame lacks a field or has one of the wrong type.</exception>
     public static IReadOnlyList<WaymoRaterFeedbackSample> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var result = new List<WaymoRaterFeedbackSample>();
-        foreach (var frame in document.RootElement.EnumerateArray())
+        JsonDocument document;
+        try
         {
-            var labels = frame.GetProperty("rater_feedback_labels").EnumerateArray().Select(l => l.GetDouble()).ToList();
-            var trajectories = frame.GetProperty("rater_specified_trajectories").EnumerateArray().Select(Points).ToList();
-            var predictions = new Dictionary<string, (IReadOnlyList<Point2>, double)>(StringComparer.Ordinal);
-            const string prefix = "inference_trajectories_";
-            foreach (var property in frame.EnumerateObject().Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                string model = property.Name[prefix.Length..];
-                predictions[model] = (Points(property.Value[0]), frame.GetProperty("hard_rater_feedback_score_decay_10_" + model).GetDouble());
-            }
-
-            result.Add(new WaymoRaterFeedbackSample(
-                frame.GetProperty("index").GetInt32(),
-                frame.GetProperty("speed").GetDouble(),
-                [.. trajectories.Zip(labels, (t, l) => new RatedTrajectory(t, l))],
-                predictions));
+            document = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException ex)
+        {
+            throw GoldenSetException.Malformed(path, "whole file", $"it is not JSON ({ex.Message}); use the TEST_DATA of Waymo's rater_feedback_utils_test.py written as JSON.");
         }
 
-        return result;
+        using (document)
+        {
+            var result = new List<WaymoRaterFeedbackSample>();
+            int i = 0;
+            try
+            {
+                foreach (var frame in document.RootElement.EnumerateArray())
+                {
+                    result.Add(ReadFrame(frame));
+                    i++;
+                }
+            }
+            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+            {
+                throw GoldenSetException.Malformed(path, $"frame {i}", $"the frame is not in the layout of Waymo's TEST_DATA ({ex.Message}); each frame needs index, speed, rater_specified_trajectories, rater_feedback_labels and, per model, inference_trajectories_<MODEL> and hard_rater_feedback_score_decay_10_<MODEL>.");
+            }
+
+            return result;
+        }
+    }
+
+    private static WaymoRaterFeedbackSample ReadFrame(JsonElement frame)
+    {
+        var labels = frame.GetProperty("rater_feedback_labels").EnumerateArray().Select(l => l.GetDouble()).ToList();
+        var trajectories = frame.GetProperty("rater_specified_trajectories").EnumerateArray().Select(Points).ToList();
+        if (labels.Count != trajectories.Count)
+        {
+            throw new InvalidOperationException($"{trajectories.Count} rater trajectories but {labels.Count} labels");
+        }
+
+        var predictions = new Dictionary<string, (IReadOnlyList<Point2>, double)>(StringComparer.Ordinal);
+        const string prefix = "inference_trajectories_";
+        foreach (var property in frame.EnumerateObject().Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            string model = property.Name[prefix.Length..];
+            predictions[model] = (Points(property.Value[0]), frame.GetProperty("hard_rater_feedback_score_decay_10_" + model).GetDouble());
+        }
+
+        return new WaymoRaterFeedbackSample(
+            frame.GetProperty("index").GetInt32(),
+            frame.GetProperty("speed").GetDouble(),
+            [.. trajectories.Zip(labels, (t, l) => new RatedTrajectory(t, l))],
+            predictions);
     }
 
     /// <summary>The samples' rater trajectories as golden-set items (one per trajectory) with their human scores as labels.</summary>

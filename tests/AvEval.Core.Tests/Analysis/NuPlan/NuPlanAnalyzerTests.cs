@@ -80,6 +80,21 @@ public sealed class NuPlanAnalyzerTests
     }
 
     [Fact]
+    public void Collisions_SameHeadingNearlyEqualSpeeds_DeltaVIsZeroNotNaN()
+    {
+        // Same heading, speeds 6.862866638113579 and the next double up: Δv = ½·|v_e − v_a| ≈ 4e-16 m/s by hand, but
+        // v_e² + v_a² − 2·v_e·v_a evaluates to −1.4e-14 in doubles (checked in Python), whose square root is NaN.
+        // The lead's centre is 3.5 m ahead and the boxes are 4 m long, so the ego's front edge (x = 2) is inside it.
+        var drive = Drive(0.1, Vehicle(Ego, Straight(0, 6.862866638113579, 0, 2, 0.1)), Vehicle(Lead, Straight(3.5, 6.86286663811358, 0, 2, 0.1)));
+
+        var e = new NuPlanCollisionAnalyzer().Analyze(drive);
+
+        e.Metric(NuPlanCollisionAnalyzer.VehicleCount).Value.ShouldBe(1);
+        e.Metric(NuPlanCollisionAnalyzer.DeltaV("vehicle", "max")).Value!.Value.ShouldBe(0, 1e-9);
+        e.EventsOf(EventKind.Collision).ShouldHaveSingleItem().Evidence["delta_v_m_per_s"].ShouldBe(0, 1e-9);
+    }
+
+    [Fact]
     public void Analyzers_RigidMotionOfTheScene_ChangeNoMetric()
     {
         // A curving, braking ego behind a lead: metrics are frame-invariant, so rotating and translating the whole

@@ -1,5 +1,6 @@
 using AvEval.Analysis;
 using AvEval.Analysis.Waymo;
+using AvEval.Errors;
 using AvEval.Geometry;
 using AvEval.Golden;
 using AvEval.Scenarios;
@@ -137,6 +138,49 @@ public sealed class RaterFeedbackScoreTests
 
         Assert.IsType<ArgumentException>(ex);
         ex.Message.ShouldStartWith("The prediction has 4 waypoints; the score needs exactly 5 (1 Hz for 5 s).");
+    }
+
+    [Fact]
+    public void Read_NotJson_ThrowsGoldenSetExceptionNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "rfs_samples.json");
+        File.WriteAllText(path, "[{");
+
+        var ex = Record.Exception(() => WaymoRaterFeedbackSamples.Read(path));
+
+        var golden = Assert.IsType<GoldenSetException>(ex);
+        golden.File.ShouldBe(path);
+        golden.Location.ShouldBe("whole file");
+        golden.Problem.ShouldStartWith("it is not JSON (");
+    }
+
+    [Fact]
+    public void Read_FrameWithoutLabels_ThrowsGoldenSetExceptionNamingTheFrame()
+    {
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "rfs_samples.json");
+        File.WriteAllText(path, """[{"index": 0, "speed": 5, "rater_specified_trajectories": [[[1, 0]]]}]""");
+
+        var ex = Record.Exception(() => WaymoRaterFeedbackSamples.Read(path));
+
+        var golden = Assert.IsType<GoldenSetException>(ex);
+        golden.Location.ShouldBe("frame 0");
+        golden.Problem.ShouldStartWith("the frame is not in the layout of Waymo's TEST_DATA (");
+    }
+
+    [Fact]
+    public void Read_MoreTrajectoriesThanLabels_ThrowsRatherThanDroppingOne()
+    {
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "rfs_samples.json");
+        File.WriteAllText(path, """[{"index": 0, "speed": 5, "rater_specified_trajectories": [[[1, 0]], [[2, 0]]], "rater_feedback_labels": [7]}]""");
+
+        var ex = Record.Exception(() => WaymoRaterFeedbackSamples.Read(path));
+
+        var golden = Assert.IsType<GoldenSetException>(ex);
+        golden.Location.ShouldBe("frame 0");
+        golden.Problem.ShouldContain("(2 rater trajectories but 1 labels)");
     }
 
     [Fact]
