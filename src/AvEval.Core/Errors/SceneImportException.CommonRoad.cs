@@ -31,6 +31,10 @@ public sealed partial class SceneImportException
     public static SceneImportException UnknownLane(string file, string location, string lane, string reference) =>
         At(file, location, $"lane '{lane}' refers to lane '{reference}', which is not in the file; fix the reference or add the lane.");
 
+    /// <summary>An intersection refers to a lanelet that is not in the file.</summary>
+    public static SceneImportException UnknownIntersectionLane(string file, string location, string intersection, string reference) =>
+        At(file, location, $"intersection '{intersection}' refers to lanelet '{reference}', which is not in the file; fix the reference or add the lanelet.");
+
     /// <summary>A construct of the format that the importer does not read.</summary>
     public static SceneImportException Unsupported(string file, string location, string what, string advice) =>
         At(file, location, $"{what} is not supported; {advice}.");

@@ -25,8 +25,9 @@ public sealed record Lane(
     LaneNeighbour? Right)
 {
     /// <summary>
-    /// Whether the lane lies inside an intersection (an Argoverse 2 segment with <c>is_intersection</c>); false when
-    /// the source does not say, and for CommonRoad scenes, whose <c>intersection</c> elements are not read.
+    /// Whether the lane lies inside an intersection (an Argoverse 2 segment with <c>is_intersection</c>; a CommonRoad
+    /// 2020a lanelet inside an <c>intersection</c>, see <see cref="Import.CommonRoad.CommonRoadImporter"/>); false when
+    /// the source does not say (CommonRoad 2018b has no intersections).
     /// NAVSIM's lane keeping skips poses in intersections.
     /// </summary>
     public bool IsIntersection { get; init; }

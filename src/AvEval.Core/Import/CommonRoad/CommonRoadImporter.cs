@@ -19,13 +19,20 @@ namespace AvEval.Import.CommonRoad;
 /// and <c>&lt;staticObstacle&gt;</c>, in file order. States are the initial state and the trajectory states; frame =
 /// <c>time/exact</c>, t = frame · <c>timeStepSize</c>. Position is the box centre; the scalar velocity and acceleration
 /// are along the orientation and are split into scene-frame x and y. Acceleration is kept only when every state has it.
-/// A static obstacle becomes a track of kind <see cref="AgentKind.Other"/> at rest on every frame of the scene.</item>
+/// A static obstacle becomes a track of kind <see cref="AgentKind.Other"/> at rest on every frame of the scene; one with a
+/// trajectory is an error (the format gives a static obstacle only an initial state).</item>
 /// <item>Types: car, truck, bus, motorcycle, priorityVehicle, taxi → <see cref="AgentKind.Vehicle"/>; pedestrian →
 /// <see cref="AgentKind.Pedestrian"/>; bicycle → <see cref="AgentKind.Cyclist"/>; anything else → <see cref="AgentKind.Other"/>.
 /// The source type is kept on <see cref="Track.SourceType"/>.</item>
 /// <item>Lanes: bounds as given; the centreline is the pointwise mean of the bounds (see <c>LaneCenterline</c>);
 /// <c>adjacentLeft</c>/<c>adjacentRight</c> become neighbours with <c>drivingDir</c> = same as
-/// <see cref="LaneNeighbour.SameDirection"/>.</item>
+/// <see cref="LaneNeighbour.SameDirection"/>. <see cref="Lane.IsIntersection"/> (2020a <c>intersection</c> elements): the
+/// lanelets an incoming names as <c>successorsRight</c>, <c>successorsStraight</c> or <c>successorsLeft</c> (the lanelets
+/// that follow its incoming lanelets into the intersection) and a <c>crossing</c>'s <c>crossingLanelet</c>s, then, along
+/// successor links from those, each lanelet whose centreline midpoint lies in the convex hull of the end points of the
+/// intersection's incoming lanelets, up to the first that does not: the format names only the first lanelet of each path
+/// through an intersection, and the NGSIM maps split a path into two to four. Incoming lanelets themselves are not
+/// marked (they end where the intersection begins); a file without intersections (every 2018b file) marks nothing.</item>
 /// <item>Provenance: dataset <c>NGSIM via CommonRoad &lt;version&gt;</c> when the <c>source</c> attribute names NGSIM,
 /// else <c>CommonRoad &lt;version&gt;</c>; licence from a <c>LICENSE*</c> file beside the log; SHA-256 of the file's bytes.
 /// The scene id is <c>benchmarkID</c> (or <c>scenarioID</c>).</item>
@@ -126,6 +133,12 @@ public sealed class CommonRoadImporter : ISceneImporter
         }
 
         var lanes = ReadLanes(xml, root);
+        var intersectionLanes = IntersectionLanes.Read(xml, root, lanes);
+        if (intersectionLanes.Count > 0)
+        {
+            lanes = [.. lanes.Select(l => intersectionLanes.Contains(l.Id) ? l with { IsIntersection = true } : l)];
+        }
+
         var drafts = new List<TrackDraft>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -202,8 +215,14 @@ public sealed class CommonRoadImporter : ISceneImporter
 
         var turn = rectangle.Element("orientation") is { } o ? xml.Number(o, $"{rectanglePath} / orientation") : 0;
 
+        var trajectory = element.Element("trajectory");
+        if (isStatic && trajectory is not null)
+        {
+            throw SceneImportException.Unsupported(xml.File, CommonRoadXml.Location(trajectory, $"{path} / trajectory"), "a static obstacle with a trajectory", "a static obstacle has only an initial state, so make it a dynamic obstacle or remove the trajectory");
+        }
+
         var states = new List<RawState> { ReadState(xml, xml.Required(element, "initialState", path), $"{path} / initialState", requireVelocity: !isStatic) };
-        if (element.Element("trajectory") is { } trajectory)
+        if (trajectory is not null)
         {
             var index = 0;
             foreach (var state in trajectory.Elements("state"))

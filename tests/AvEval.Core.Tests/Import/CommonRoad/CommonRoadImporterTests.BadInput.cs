@@ -211,4 +211,16 @@ public sealed partial class CommonRoadImporterTests
         error.Location.ShouldBe("line 5, lanelet id='1' / successor");
         error.Message.ShouldContain("lane '1' refers to lane '77', which is not in the file");
     }
+
+    [Fact]
+    public void Import_StaticObstacleWithTrajectory_NamesTheTrajectory()
+    {
+        var xml = Template().Replace("<role>dynamic</role>", "<role>static</role>", StringComparison.Ordinal);
+
+        var error = ImportError(xml);
+
+        // The template's trajectory opens on line 12.
+        error.Location.ShouldBe("line 12, obstacle id='242' / trajectory");
+        error.Message.ShouldContain("a static obstacle with a trajectory is not supported; a static obstacle has only an initial state, so make it a dynamic obstacle or remove the trajectory.");
+    }
 }
