@@ -43,6 +43,22 @@ public sealed class GoldenSetException : AvEvalException
     /// <summary>A record is malformed.</summary>
     public static GoldenSetException Malformed(string file, string location, string problem) => new(file, location, problem);
 
+    /// <summary>An item of a loaded set has no adjudicated label where one is needed (a tie, or no labels).</summary>
+    /// <param name="set">The golden set's name (its folder under <c>scenarios/golden/</c>).</param>
+    /// <param name="item">The item id.</param>
+    /// <param name="how">How adjudication ended, e.g. <c>tie 1 of 2</c>.</param>
+    /// <returns>The exception; its file is the set's labels file relative to the folder holding the set (<c>&lt;set&gt;/labels.csv</c>).</returns>
+    public static GoldenSetException Unresolved(string set, string item, string how) =>
+        new(Path.Combine(set, Golden.GoldenSetStore.LabelsFile), $"item '{item}'", $"item '{item}' of golden set '{set}' has no adjudicated label ({how}); add a label that resolves it (another rater's, or the adjudicator's) or remove the item, then regenerate the set.");
+
+    /// <summary>A file of the set exists but cannot be read (an I/O or permission error).</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="what">What the file is, e.g. <c>manifest</c>.</param>
+    /// <param name="error">The operating system's message.</param>
+    /// <returns>The exception.</returns>
+    public static GoldenSetException Unreadable(string file, string what, string error) =>
+        new(file, "whole file", $"the {what} cannot be read ({error}); check that it is a readable file and not held open by another process, then try again.");
+
     /// <summary>A file the set needs is missing.</summary>
     public static GoldenSetException MissingFile(string file, string what) =>
         new(file, "whole file", $"the {what} is missing; restore it from version control or regenerate the set.");

@@ -54,9 +54,16 @@ public sealed class LearnedEvaluatorException : AvEvalException
     public static LearnedEvaluatorException NotFinite(string model, string where, string feature, double value) =>
         new(model, $"model '{model}' got feature '{feature}' = '{value}' for {where}; features must be finite: check the drive's track for missing states.");
 
-    /// <summary>The CUDA provider was forced but cannot run.</summary>
+    /// <summary>The CUDA provider was forced but does not load (its user libraries are missing).</summary>
     public static LearnedEvaluatorException CudaUnavailable(string model, string missing, Exception? inner = null) =>
         new(model, $"device 'cuda' was forced (AVEVAL_DEVICE=cuda) but the CUDA execution provider cannot run for model '{model}': {missing}; install the CUDA 13 user libraries (libcudart.so.13, libcublas.so.13, libcublasLt.so.13, libcurand.so.10) on LD_LIBRARY_PATH, or set AVEVAL_DEVICE=auto or cpu.", inner);
+
+    /// <summary>
+    /// The CUDA provider was forced and loaded, but could not open a session for a model that the CPU opens: the CUDA user
+    /// libraries are there, so the fault lies below them (cuDNN, the driver, or the GPU).
+    /// </summary>
+    public static LearnedEvaluatorException CudaSessionFailed(string model, string cause, Exception? inner = null) =>
+        new(model, $"device 'cuda' was forced (AVEVAL_DEVICE=cuda) but the CUDA execution provider cannot run for model '{model}': {cause}; the CUDA user libraries loaded, so check that cuDNN 9 (libcudnn.so.9) is on LD_LIBRARY_PATH and that the NVIDIA driver (libcuda.so.1) is installed and sees a GPU (nvidia-smi), or set AVEVAL_DEVICE=auto or cpu.", inner);
 
     /// <summary>The device setting is not one of the known values.</summary>
     public static LearnedEvaluatorException BadDevice(string value) =>

@@ -50,15 +50,16 @@ public static class GoldenSetStore
     }
 
     /// <summary>Loads a set, verifying both hashes, every item and every label.</summary>
-    /// <exception cref="GoldenSetException">A file is missing, malformed, or does not match its hash; or a label is invalid.</exception>
+    /// <exception cref="GoldenSetException">A file is missing, unreadable (an I/O or permission error, naming the file),
+    /// malformed, or does not match its hash; or a label is invalid.</exception>
     public static GoldenSet Load(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
         string manifestPath = Path.Combine(folder, ManifestFile), itemsPath = Path.Combine(folder, ItemsFile), labelsPath = Path.Combine(folder, LabelsFile);
-        var manifest = ReadManifest(manifestPath);
-        Verify(itemsPath, manifest.ItemsSha256, manifestPath, "items file");
-        Verify(labelsPath, manifest.LabelsSha256, manifestPath, "labels file");
-        var items = ReadItems(itemsPath);
+        var manifest = Reading(manifestPath, "manifest", () => ReadManifest(manifestPath));
+        Reading(itemsPath, "items file", () => Verify(itemsPath, manifest.ItemsSha256, manifestPath, "items file"));
+        Reading(labelsPath, "labels file", () => Verify(labelsPath, manifest.LabelsSha256, manifestPath, "labels file"));
+        var items = Reading(itemsPath, "items file", () => ReadItems(itemsPath));
         if (items.Count != manifest.ItemCount)
         {
             throw GoldenSetException.Malformed(manifestPath, "item_count", $"the manifest counts '{manifest.ItemCount}' items but '{itemsPath}' holds {items.Count}; regenerate the set.");
@@ -73,12 +74,30 @@ public static class GoldenSetStore
             }
         }
 
-        var labels = LabelFiles.ReadCsv(labelsPath, ids, manifest.Scale);
+        var labels = Reading(labelsPath, "labels file", () => LabelFiles.ReadCsv(labelsPath, ids, manifest.Scale));
         return new GoldenSet(manifest, items, labels);
     }
 
     /// <summary>Lower-case hex SHA-256 of a byte sequence.</summary>
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static T Reading<T>(string path, string what, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw GoldenSetException.Unreadable(path, what, e.Message);
+        }
+    }
+
+    private static void Reading(string path, string what, Action read) => Reading(path, what, () =>
+    {
+        read();
+        return true;
+    });
 
     private static void Verify(string path, string expected, string manifestPath, string what)
     {

@@ -9,7 +9,8 @@ namespace AvEval.Learned.Certification;
 /// Whether an evaluator version holds a current, passing certification for its behaviour (the card's
 /// <see cref="ModelCard.Task"/>): one in its card computed with its model's SHA-256 against a golden set under
 /// <see cref="GoldenFolder"/> whose version and item and label hashes are still those recorded. None, refused or stale
-/// each give a message saying what is missing and what to run. Golden sets are loaded (hashes verified) once per check.
+/// each give a message saying what is missing and what to run. A golden set is loaded (hashes verified) once per check
+/// when it loads; a set that is missing or does not load is tried again on the next call.
 /// Thread-safe.
 /// </summary>
 /// <param name="goldenFolder">The folder of golden sets, <c>scenarios/golden</c>.</param>
@@ -76,24 +77,46 @@ public sealed class CertificationCheck(string goldenFolder)
             : null;
     }
 
-    private (GoldenSetManifest? Manifest, string? Problem) Load(string name) =>
-        _sets.GetOrAdd(name, n => new Lazy<(GoldenSetManifest?, string?)>(() =>
+    private (GoldenSetManifest? Manifest, string? Problem) Load(string name)
+    {
+        // Only a loaded set is kept: a missing or unloadable one is tried again on the next call, once it may be fixed.
+        var lazy = _sets.GetOrAdd(name, n => new Lazy<(GoldenSetManifest?, string?)>(() => TryLoad(n)));
+        (GoldenSetManifest? Manifest, string? Problem) result;
+        try
         {
-            string folder = Path.Combine(GoldenFolder, n);
-            if (!File.Exists(Path.Combine(folder, GoldenSetStore.ManifestFile)))
-            {
-                return (null, $"the set is not in '{GoldenFolder}'");
-            }
+            result = lazy.Value;
+        }
+        catch
+        {
+            _sets.TryRemove(KeyValuePair.Create(name, lazy));
+            throw;
+        }
 
-            try
-            {
-                return (GoldenSetStore.Load(folder).Manifest, null);
-            }
-            catch (GoldenSetException e)
-            {
-                return (null, $"the set does not load ({e.Message})");
-            }
-        })).Value;
+        if (result.Manifest is null)
+        {
+            _sets.TryRemove(KeyValuePair.Create(name, lazy));
+        }
+
+        return result;
+    }
+
+    private (GoldenSetManifest? Manifest, string? Problem) TryLoad(string name)
+    {
+        string folder = Path.Combine(GoldenFolder, name);
+        if (!File.Exists(Path.Combine(folder, GoldenSetStore.ManifestFile)))
+        {
+            return (null, $"the set is not in '{GoldenFolder}'");
+        }
+
+        try
+        {
+            return (GoldenSetStore.Load(folder).Manifest, null);
+        }
+        catch (GoldenSetException e)
+        {
+            return (null, $"the set does not load ({e.Message})");
+        }
+    }
 
     private string? SuggestSet(string behaviour)
     {

@@ -141,7 +141,7 @@ public sealed partial class LearnedRuntime
         if (Device == ExecutionDevice.Cuda)
         {
             session.Dispose();
-            throw LearnedEvaluatorException.CudaUnavailable(model, cause, cudaError);
+            throw LearnedEvaluatorException.CudaSessionFailed(model, cause, cudaError);
         }
 
         FallBackToCpu(choice, $"{Setting(Device)} but the CUDA execution provider loaded and could not open a session for '{model}' ({FirstLine(cudaError.Message)}), which the CPU opens");

@@ -61,6 +61,25 @@ public sealed class GoldenSetBadInputTests
     }
 
     [Fact]
+    public void Load_LabelsFileUnreadable_GoldenSetErrorNamesTheFile()
+    {
+        // Held open with FileShare.None (.NET locks it on every OS), the labels file cannot be opened for reading: an
+        // IOException, which used to escape as it was.
+        using var folder = new TempFolder();
+        var items = new[] { new GoldenItem("a", GoldenItemKind.FeatureRow, Features: new Dictionary<string, double> { ["x"] = 1 }) };
+        GoldenSetStore.Write(folder.Path, new GoldenSetDescription("t", "1", "d", "p", GoldenItemKind.FeatureRow, LabelScale.Binary, AdjudicationRule.Majority, []), items, [new GoldenLabel("a", "r1", RaterKind.Human, "1")]);
+        string labels = folder.PathOf(GoldenSetStore.LabelsFile);
+        using var held = new FileStream(labels, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        var ex = Record.Exception(() => GoldenSetStore.Load(folder.Path));
+
+        var golden = Assert.IsType<GoldenSetException>(ex);
+        golden.File.ShouldBe(labels);
+        ex.Message.ShouldStartWith($"{labels}, whole file: the labels file cannot be read (");
+        ex.Message.ShouldEndWith("); check that it is a readable file and not held open by another process, then try again.");
+    }
+
+    [Fact]
     public void ReadLabelStudio_UnknownItem_NamesRecordAndAnnotation()
     {
         using var folder = new TempFolder();

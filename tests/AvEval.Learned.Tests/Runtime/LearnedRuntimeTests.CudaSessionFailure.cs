@@ -84,7 +84,7 @@ public sealed partial class LearnedRuntimeTests
 
             var error = Assert.IsType<LearnedEvaluatorException>(ex);
             error.Message.ShouldStartWith("device 'cuda' was forced (AVEVAL_DEVICE=cuda) but the CUDA execution provider cannot run for model 'cut_in_detector@1.0.0': the CUDA execution provider loaded but could not open a session (");
-            error.Message.ShouldContain(") for a model that the CPU opens; install the CUDA 13 user libraries");
+            error.Message.ShouldContain(") for a model that the CPU opens; the CUDA user libraries loaded, so check that cuDNN 9 (libcudnn.so.9) is on LD_LIBRARY_PATH and that the NVIDIA driver (libcuda.so.1) is installed and sees a GPU (nvidia-smi), or set AVEVAL_DEVICE=auto or cpu.");
             runtime.Choice.Provider.ShouldBe("CUDA");
         }
 

@@ -7,6 +7,13 @@ namespace AvEval.Analysis.NuPlan;
 /// (discount factor 1), with its MAX, MEAN and P90 (closest observation). For a scene the expert is a recorded track
 /// (e.g. the logged ego when a planner replaced it), given to the constructor.
 /// </summary>
+/// <remarks>
+/// Each ego state is paired with the expert state at the same time (within 1 µs); ego states with none are left out
+/// of the statistics. When no ego state has an expert state at its time (e.g. histories on different clocks), states
+/// are paired by list position, as nuPlan's <c>compute_traj_errors</c>, and ego states beyond the expert's length are
+/// left out. The evaluation's diagnostics say which matching was used and how many ego states were left out; the
+/// metrics' <see cref="Metric.Reason"/> says so too when states were left out or matched by position.
+/// </remarks>
 public sealed class NuPlanExpertL2Analyzer : IDriveAnalyzer
 {
     private const string Def = "nuPlan ego_expert_l2_error (box-centre distance to the expert, discount 1)";
@@ -44,41 +51,75 @@ public sealed class NuPlanExpertL2Analyzer : IDriveAnalyzer
         ArgumentNullException.ThrowIfNull(history);
         if (history.Expert is not { Count: > 0 } expert)
         {
-            const string reason = "The drive has no expert trajectory to compare with.";
-            return new Evaluation(history.Ego, [Id], [.. ((string[])["max", "mean", "p90"]).Select(s => new Metric(Name(s), null, Unit.Metre, Def, reason))], [], [], [reason]);
+            return NoValue(history, "The drive has no expert trajectory to compare with.");
         }
 
-        var expertVehicle = history.Vehicle;
-        int n = Math.Min(history.EgoStates.Count, expert.Count);
-        var error = new double[n];
-        var times = new double[n];
-        for (int i = 0; i < n; i++)
+        if (history.EgoStates.Count == 0)
         {
-            // Matched by index as nuPlan's compute_traj_errors; a scene's expert is aligned by time first.
-            var e = NuPlanHistory.Footprint(expert[IndexAt(expert, history.EgoStates[i].TimeSeconds, i)], expertVehicle).Centre;
-            error[i] = history.EgoBox(i).Centre.DistanceTo(e);
-            times[i] = history.EgoStates[i].TimeSeconds;
+            return NoValue(history, "The drive has no ego states to compare with the expert.");
         }
 
+        var (pairs, byTime) = Match(history.EgoStates, expert);
+        var expertVehicle = history.Vehicle;
+        var error = new double[pairs.Count];
+        var times = new double[pairs.Count];
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var (egoIndex, expertIndex) = pairs[i];
+            error[i] = history.EgoBox(egoIndex).Centre.DistanceTo(NuPlanHistory.Footprint(expert[expertIndex], expertVehicle).Centre);
+            times[i] = history.EgoStates[egoIndex].TimeSeconds;
+        }
+
+        int unmatched = history.EgoStates.Count - pairs.Count;
+        string matching = byTime
+            ? $"Matched '{pairs.Count}' of '{history.EgoStates.Count}' ego states to the expert state at the same time (within 1 µs); '{unmatched}' ego states had no expert state at their time and are left out."
+            : $"No ego state has an expert state at its time, so the states were matched by list position as nuPlan's compute_traj_errors: '{pairs.Count}' of '{history.EgoStates.Count}' ego states matched; '{unmatched}' beyond the expert's '{expert.Count}' states are left out.";
+        string? note = unmatched > 0 || !byTime ? matching : null;
         var metrics = new List<Metric>
         {
-            new(Name("max"), NuPlanStatistics.Max(error), Unit.Metre, Def),
-            new(Name("mean"), NuPlanStatistics.Mean(error), Unit.Metre, Def),
-            new(Name("p90"), NuPlanStatistics.P90(error, new double[n]), Unit.Metre, Def + ", P90 closest observation"),
+            new(Name("max"), NuPlanStatistics.Max(error), Unit.Metre, Def, note),
+            new(Name("mean"), NuPlanStatistics.Mean(error), Unit.Metre, Def, note),
+            new(Name("p90"), NuPlanStatistics.P90(error, new double[error.Length]), Unit.Metre, Def + ", P90 closest observation", note),
         };
-        return new Evaluation(history.Ego, [Id], metrics, [], [new MetricSeries("l2_expert.nuplan", Unit.Metre, Def, times, error)], []);
+        return new Evaluation(history.Ego, [Id], metrics, [], [new MetricSeries("l2_expert.nuplan", Unit.Metre, Def, times, error)], [matching]);
     }
 
-    private static int IndexAt(IReadOnlyList<Kinematics.EgoSample> expert, double time, int fallback)
+    private Evaluation NoValue(NuPlanHistory history, string reason) =>
+        new(history.Ego, [Id], [.. ((string[])["max", "mean", "p90"]).Select(s => new Metric(Name(s), null, Unit.Metre, Def, reason))], [], [], [reason]);
+
+    /// <summary>
+    /// Pairs each ego state with the expert state at its time (both lists are time-ordered: one merge pass); when no
+    /// ego time has an expert state, pairs by list position instead, as nuPlan's <c>compute_traj_errors</c> does.
+    /// </summary>
+    private static (List<(int Ego, int Expert)> Pairs, bool ByTime) Match(IReadOnlyList<Kinematics.EgoSample> ego, IReadOnlyList<Kinematics.EgoSample> expert)
     {
-        for (int k = 0; k < expert.Count; k++)
+        const double tolerance = 1e-6;
+        var pairs = new List<(int Ego, int Expert)>();
+        int k = 0;
+        for (int i = 0; i < ego.Count; i++)
         {
-            if (Math.Abs(expert[k].TimeSeconds - time) < 1e-6)
+            double t = ego[i].TimeSeconds;
+            while (k < expert.Count && expert[k].TimeSeconds < t - tolerance)
             {
-                return k;
+                k++;
+            }
+
+            if (k < expert.Count && Math.Abs(expert[k].TimeSeconds - t) < tolerance)
+            {
+                pairs.Add((i, k));
             }
         }
 
-        return Math.Min(fallback, expert.Count - 1);
+        if (pairs.Count > 0)
+        {
+            return (pairs, true);
+        }
+
+        for (int i = 0; i < Math.Min(ego.Count, expert.Count); i++)
+        {
+            pairs.Add((i, i));
+        }
+
+        return (pairs, false);
     }
 }

@@ -104,6 +104,8 @@ public static class WaymoRaterFeedbackSamples
     /// The rated trajectories of one scene of a rated-trajectory golden set, with their adjudicated scores, in item order;
     /// and the scene's initial speed.
     /// </summary>
+    /// <exception cref="ArgumentException">The set has no rated trajectories of <paramref name="scene"/>.</exception>
+    /// <exception cref="GoldenSetException">An item of the scene has no adjudicated score (e.g. its raters tie).</exception>
     public static (IReadOnlyList<RatedTrajectory> Raters, double InitialSpeed) RatedTrajectoriesOf(GoldenSet set, string scene)
     {
         ArgumentNullException.ThrowIfNull(set);
@@ -117,7 +119,7 @@ public static class WaymoRaterFeedbackSamples
         var raters = new List<RatedTrajectory>();
         foreach (var item in items)
         {
-            string label = adjudicated[item.Id].Label ?? throw new InvalidOperationException($"Golden set '{set.Manifest.Name}': item '{item.Id}' has no adjudicated score ({adjudicated[item.Id].How}).");
+            string label = adjudicated[item.Id].Label ?? throw GoldenSetException.Unresolved(set.Manifest.Name, item.Id, adjudicated[item.Id].How);
             raters.Add(new RatedTrajectory(item.Trajectory!.Points, set.Manifest.Scale.ToNumber(label)));
         }
 

@@ -10,8 +10,10 @@ namespace AvEval.Import.Comma2k19;
 /// the recorded ego and its radar targets; the raw streams, steering angle included, are on <see cref="ReadSegment"/>.
 /// </summary>
 /// <remarks>
-/// <para>Time base: 10 Hz from the first CAN speed sample (frame 0 = that sample's boot time, scene time 0 s), up to
-/// the last frame at or before the end of both the CAN speed and the global_pose streams.</para>
+/// <para>Time base: 10 Hz over the span where both the CAN speed and the global_pose streams have samples: frame 0
+/// (scene time 0 s) is the later of the first CAN speed sample and the first global_pose sample (boot time on
+/// <see cref="Comma2k19Log.FrameZeroSeconds"/>), and the last frame is the last one at or before the end of both
+/// streams. Samples outside that span are not used, so no ego state is held at a stream's first or last sample.</para>
 /// <para>Frame: a local east-north-up (ENU) plane tangent to the WGS84 ellipsoid at the first global_pose position;
 /// x east, y north, metres. Ego position: the camera (device) position of global_pose, linearly interpolated in ECEF
 /// to each frame time, then to ENU. Heading: the device's forward axis (the quaternion rotates device axes into ECEF)
@@ -20,7 +22,9 @@ namespace AvEval.Import.Comma2k19;
 /// <para>Radar: each CAN address is a track slot; its first return, and every later return flagged <c>new_track</c>,
 /// starts a new track <c>radar-&lt;address&gt;-&lt;n&gt;</c>. A track lives on the frames within its first and last
 /// return, with forward/left distance and relative speed linearly interpolated; a track shorter than one frame step
-/// takes the frame nearest its first return and that return's values. Position = ego position + forward · heading +
+/// takes the frame nearest its first return and that return's values. A track whose returns all fall before frame 0's
+/// time or all after the last frame's time is left out and listed on <see cref="Comma2k19Log.OutOfRangeRadarTracks"/>;
+/// a track that overlaps the time base keeps only its frames within it. Position = ego position + forward · heading +
 /// left · left-normal (the radar's offset from the camera is not known and not applied); heading = the ego's;
 /// speed = ego speed + relative speed, along the ego heading. Box: <see cref="RadarTargetSize"/>.</para>
 /// <para>Provenance hash: SHA-256 over the files of <see cref="Comma2k19Segment.FilesRead"/>, in that order.</para>
@@ -56,7 +60,14 @@ public sealed class Comma2k19Importer : ISceneImporter
         Directory.Exists(path) && Directory.Exists(Path.Combine(path, "processed_log")) && Directory.Exists(Path.Combine(path, "global_pose"));
 
     /// <inheritdoc/>
-    public Scene Import(string path) => ToScene(ReadSegment(path));
+    /// <remarks>Radar tracks outside the time base are left out; <see cref="ImportLog"/> lists them.</remarks>
+    public Scene Import(string path) => ImportLog(path).Scene;
+
+    /// <summary>Imports a segment folder: the scene, and the radar tracks left out of it (see the class remarks).</summary>
+    /// <param name="path">The segment folder.</param>
+    /// <returns>The imported log.</returns>
+    /// <exception cref="SceneImportException">A file is missing or malformed, or the streams do not overlap.</exception>
+    public Comma2k19Log ImportLog(string path) => ToLog(ReadSegment(path));
 
     /// <summary>Reads and checks the segment's streams without resampling them.</summary>
     /// <exception cref="SceneImportException">A file is missing or malformed.</exception>
@@ -112,18 +123,33 @@ public sealed class Comma2k19Importer : ISceneImporter
         return new Comma2k19Segment(path, speed, steering, radar, poseT, pos, ori, files);
     }
 
-    /// <summary>Builds the scene of a segment (see the class remarks for every rule).</summary>
-    public static Scene ToScene(Comma2k19Segment segment)
+    /// <summary>Builds the scene of a segment (see the class remarks for every rule); <see cref="ToLog"/> also lists the radar tracks left out.</summary>
+    /// <exception cref="SceneImportException">The CAN speed and global_pose streams do not overlap.</exception>
+    public static Scene ToScene(Comma2k19Segment segment) => ToLog(segment).Scene;
+
+    /// <summary>Builds the scene of a segment and lists the radar tracks left out of it (see the class remarks for every rule).</summary>
+    /// <param name="segment">The segment's streams.</param>
+    /// <returns>The imported log.</returns>
+    /// <exception cref="SceneImportException">The CAN speed and global_pose streams do not overlap.</exception>
+    public static Comma2k19Log ToLog(Comma2k19Segment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        double t0 = segment.Speed.Seconds[0];
+        double t0 = Math.Max(segment.Speed.Seconds[0], segment.PoseSeconds[0]);
         double end = Math.Min(segment.Speed.Seconds[^1], segment.PoseSeconds[^1]);
+        if (segment.Speed.Seconds[^1] < segment.PoseSeconds[0])
+        {
+            throw SceneImportException.At(
+                Path.Combine(segment.Folder, Files[0]),
+                $"row {segment.Speed.Seconds.Length - 1}",
+                string.Create(CultureInfo.InvariantCulture, $"CAN speed ends at '{segment.Speed.Seconds[^1]}' s, before the first global_pose sample at '{segment.PoseSeconds[0]}' s; the streams do not overlap, so check that both come from the same segment."));
+        }
+
         if (end < t0)
         {
             throw SceneImportException.At(
                 Path.Combine(segment.Folder, Files[6]),
                 $"row {segment.PoseSeconds.Length - 1}",
-                string.Create(CultureInfo.InvariantCulture, $"global_pose ends at '{end}' s, before the first CAN speed sample at '{t0}' s; the streams do not overlap, so check that both come from the same segment."));
+                string.Create(CultureInfo.InvariantCulture, $"global_pose ends at '{end}' s, before the first CAN speed sample at '{segment.Speed.Seconds[0]}' s; the streams do not overlap, so check that both come from the same segment."));
         }
 
         int frames = (int)Math.Floor(((end - t0) / StepSeconds) + 1e-9) + 1;
@@ -155,10 +181,11 @@ public sealed class Comma2k19Importer : ISceneImporter
         }
 
         var tracks = new List<Track> { new(Ego, AgentKind.Vehicle, "Toyota RAV4 2018 (recording vehicle)", EgoSize, 0, ego, hasAcceleration: false) };
-        tracks.AddRange(RadarTracks(segment, t0, frames, ego));
+        var outOfRange = new List<TrackId>();
+        tracks.AddRange(RadarTracks(segment, t0, frames, ego, outOfRange));
         var provenance = new Provenance("comma2k19", "MIT", segment.Folder, Sha256.OfFiles(segment.FilesRead));
         var id = $"comma2k19-{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(segment.Folder).TrimEnd('/')))}-{Path.GetFileName(Path.GetFullPath(segment.Folder).TrimEnd('/'))}";
-        return new Scene(id, new TimeBase(0, StepSeconds, frames), tracks, LaneGraph.Empty, provenance, Ego);
+        return new Comma2k19Log(new Scene(id, new TimeBase(0, StepSeconds, frames), tracks, LaneGraph.Empty, provenance, Ego), outOfRange, t0);
     }
 
     /// <summary>The radar track ids in order of first return, each with its returns (a slot's returns are time-ordered).</summary>
@@ -183,8 +210,9 @@ public sealed class Comma2k19Importer : ISceneImporter
         return result;
     }
 
-    private static IEnumerable<Track> RadarTracks(Comma2k19Segment segment, double t0, int frames, AgentState[] ego)
+    private static List<Track> RadarTracks(Comma2k19Segment segment, double t0, int frames, AgentState[] ego, List<TrackId> outOfRange)
     {
+        var tracks = new List<Track>();
         var radarFile = Path.Combine(segment.Folder, Files[4]);
         foreach (var (id, returns) in RadarTrackSlots(segment))
         {
@@ -197,14 +225,23 @@ public sealed class Comma2k19Importer : ISceneImporter
                 }
             }
 
-            int first = Math.Clamp((int)Math.Ceiling(((t[0] - t0) / StepSeconds) - 1e-9), 0, frames - 1);
-            int last = Math.Clamp((int)Math.Floor(((t[^1] - t0) / StepSeconds) + 1e-9), 0, frames - 1);
+            // Frames within the track's first and last return; out of the time base altogether, it is left out (reported).
+            int first = (int)Math.Ceiling(((t[0] - t0) / StepSeconds) - 1e-9);
+            int last = (int)Math.Floor(((t[^1] - t0) / StepSeconds) + 1e-9);
+            if (last < 0 || first > frames - 1)
+            {
+                outOfRange.Add(id);
+                continue;
+            }
+
+            (first, last) = (Math.Max(first, 0), Math.Min(last, frames - 1));
             var forward = returns.Select(r => r.ForwardM).ToArray();
             var left = returns.Select(r => r.LeftM).ToArray();
             var relative = returns.Select(r => r.RelativeSpeedMps).ToArray();
             if (last < first)
             {
-                // Shorter than a frame step: the frame nearest the first return, with that return's values.
+                // Shorter than a frame step and between two frames of the time base (the check above): the frame
+                // nearest the first return, with that return's values.
                 first = last = Math.Clamp((int)Math.Round((t[0] - t0) / StepSeconds), 0, frames - 1);
                 forward = [forward[0]];
                 left = [left[0]];
@@ -223,8 +260,10 @@ public sealed class Comma2k19Importer : ISceneImporter
                 states[k - first] = new AgentState(e.X + (fwd * c) - (lft * s), e.Y + (fwd * s) + (lft * c), heading, speed * c, speed * s);
             }
 
-            yield return new Track(id, AgentKind.Vehicle, $"radar slot {returns[0].Address}", RadarTargetSize, first, states, hasAcceleration: false);
+            tracks.Add(new Track(id, AgentKind.Vehicle, $"radar slot {returns[0].Address}", RadarTargetSize, first, states, hasAcceleration: false));
         }
+
+        return tracks;
     }
 
     private static Comma2k19Series Series(string timeFile, string valueFile, string name)

@@ -209,6 +209,25 @@ public sealed class RaterFeedbackScoreTests
     }
 
     [Fact]
+    public void RatedTrajectoriesOf_RatersTie_ThrowsGoldenSetErrorNamingSetAndItem()
+    {
+        // Two raters score the one trajectory 3 and 7: majority adjudication ends in a tie, so there is no score.
+        using var folder = new TempFolder();
+        var set = GoldenSetStore.Write(
+            folder.Path,
+            new GoldenSetDescription("tied", "1", "two raters who disagree", "hand-written test data", GoldenItemKind.RatedTrajectory, LabelScale.Interval(0, 10), AdjudicationRule.Majority, []),
+            [new GoldenItem("s/rater-1", GoldenItemKind.RatedTrajectory, Trajectory: new CandidateTrajectory("s", 5, 1, [new Point2(1, 0)]))],
+            [new GoldenLabel("s/rater-1", "a", RaterKind.Human, "3"), new GoldenLabel("s/rater-1", "b", RaterKind.Human, "7")]);
+
+        var ex = Record.Exception(() => WaymoRaterFeedbackSamples.RatedTrajectoriesOf(set, "s"));
+
+        var golden = Assert.IsType<GoldenSetException>(ex);
+        golden.File.ShouldBe(Path.Combine("tied", "labels.csv"));
+        golden.Location.ShouldBe("item 's/rater-1'");
+        golden.Message.ShouldBe("tied/labels.csv, item 's/rater-1': item 's/rater-1' of golden set 'tied' has no adjudicated label (tie 1 of 2); add a label that resolves it (another rater's, or the adjudicator's) or remove the item, then regenerate the set.");
+    }
+
+    [Fact]
     public void Analyzer_EgoFollowsRaterTrajectory_MetricExpectationPasses()
     {
         // An ego driving straight along +y (heading π/2) at 10 m/s from t = 1 s; the rater trajectory, in the ego frame,

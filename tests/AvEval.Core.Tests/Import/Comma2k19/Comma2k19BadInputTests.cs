@@ -1,6 +1,7 @@
 using AvEval.Errors;
 using AvEval.Import.Comma2k19;
 using AvEval.Import.Numpy;
+using AvEval.Scenes;
 
 namespace AvEval.Tests.Import.Comma2k19;
 
@@ -136,5 +137,78 @@ public sealed class Comma2k19BadInputTests : IDisposable
 
         Assert.IsType<SceneImportException>(e);
         e.Message.ShouldBe($"{file}: row 1199: global_pose ends at '45468.496658' s, before the first CAN speed sample at '46408.58950284333' s; the streams do not overlap, so check that both come from the same segment.");
+    }
+
+    [Fact]
+    public void ImportLog_RadarReturnsAllAfterTheLastFrame_LeavesTheTracksOutAndListsThem()
+    {
+        // Every radar return 100 s later: past the last frame (the segment is 60 s), so none of the 144 tracks
+        // (Comma2k19ImporterTests) has a frame; before, each was clamped onto the last frame.
+        ShiftTimes("processed_log/CAN/radar/t", 10100, +100);
+
+        var log = new Comma2k19Importer().ImportLog(_segment);
+
+        log.Scene.Tracks.Select(t => t.Id).ShouldBe([Comma2k19Importer.Ego]);
+        log.OutOfRangeRadarTracks.Count.ShouldBe(144);
+        log.OutOfRangeRadarTracks.ShouldContain(new TrackId("radar-528-1"));
+    }
+
+    [Fact]
+    public void ImportLog_RadarReturnsAllBeforeFrameZero_LeavesTheTracksOutAndListsThem()
+    {
+        // Every radar return 100 s earlier: before frame 0; before, each was clamped onto frame 0.
+        ShiftTimes("processed_log/CAN/radar/t", 10100, -100);
+
+        var log = new Comma2k19Importer().ImportLog(_segment);
+
+        log.Scene.Tracks.Select(t => t.Id).ShouldBe([Comma2k19Importer.Ego]);
+        log.OutOfRangeRadarTracks.Count.ShouldBe(144);
+    }
+
+    [Fact]
+    public void ImportLog_PoseStartsAfterCanSpeed_StartsTheTimeBaseAtTheFirstPose()
+    {
+        // Every global_pose time 1 s later: the first pose (SOURCE.md: 42 ms before the first CAN speed sample) is
+        // now ~0.96 s after it, and the pose ends after CAN speed. Frame 0 is the first pose, so the ego starts at the
+        // ENU origin and moves from frame 0 to 1 (~8 m/s × 0.1 s); before, frames 0–9 were all held at the first pose.
+        ShiftTimes("global_pose/frame_times", 1200, +1);
+        double firstPose = NpyReader.Read(File_("global_pose/frame_times")).Values[0];
+        var speedT = NpyReader.Read(File_("processed_log/CAN/speed/t")).Values;
+
+        var log = new Comma2k19Importer().ImportLog(_segment);
+
+        var ego = log.Scene[Comma2k19Importer.Ego];
+        log.FrameZeroSeconds.ShouldBe(firstPose);
+        log.Scene.TimeBase.FrameCount.ShouldBe((int)Math.Floor((speedT[^1] - firstPose) / 0.1) + 1);
+        Math.Sqrt((ego.StateAt(0).X * ego.StateAt(0).X) + (ego.StateAt(0).Y * ego.StateAt(0).Y)).ShouldBeLessThan(1e-6);
+        double step = Math.Sqrt(Math.Pow(ego.StateAt(1).X - ego.StateAt(0).X, 2) + Math.Pow(ego.StateAt(1).Y - ego.StateAt(0).Y, 2));
+        step.ShouldBeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public void Import_CanSpeedEndsBeforePoseStarts_NamesBothTimes()
+    {
+        // Every global_pose time 1000 s later: the pose starts at 47408.5475... s, after the last CAN speed sample.
+        ShiftTimes("global_pose/frame_times", 1200, +1000);
+        var file = File_("processed_log/CAN/speed/t");
+        var speedT = NpyReader.Read(file).Values;
+        double firstPose = NpyReader.Read(File_("global_pose/frame_times")).Values[0];
+
+        var e = Record.Exception(() => new Comma2k19Importer().Import(_segment));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file}: row 4973: CAN speed ends at '{speedT[^1]}' s, before the first global_pose sample at '{firstPose}' s; the streams do not overlap, so check that both come from the same segment."));
+    }
+
+    private void ShiftTimes(string relative, int rows, double seconds)
+    {
+        var file = File_(relative);
+        var bytes = File.ReadAllBytes(file);
+        for (int i = bytes.Length - (rows * 8); i < bytes.Length; i += 8)
+        {
+            BitConverter.GetBytes(BitConverter.ToDouble(bytes, i) + seconds).CopyTo(bytes, i);
+        }
+
+        File.WriteAllBytes(file, bytes);
     }
 }
