@@ -19,7 +19,14 @@ public static class ScenarioRun
     /// <param name="candidate">A candidate id of <c>candidates.yaml</c>.</param>
     /// <exception cref="AvEvalException">The scenario is invalid or the candidate cannot drive it.</exception>
     /// <exception cref="ArgumentException">No valid scenario has that id, or the candidate is unknown.</exception>
-    public static EvaluatedDrive Evaluate(string scenarioId, string candidate) => Result(scenarioId, candidate).EvaluatedDrive;
+    public static EvaluatedDrive Evaluate(string scenarioId, string candidate)
+    {
+        var result = Result(scenarioId, candidate);
+        return result.EvaluatedDrive with { Suite = SuiteOf() };
+    }
+
+    private static ScenarioSuite SuiteOf() =>
+        ScenarioSuite.Open(ScenarioSuite.FindFolder(ScenarioSettings.FromEnvironment(), AppContext.BaseDirectory));
 
     /// <summary>The full result (drive, evaluation, verdict) of a scenario for a candidate (cached for the run).</summary>
     /// <param name="scenarioId">The scenario's <c>behaviour/id</c>.</param>
@@ -30,8 +37,7 @@ public static class ScenarioRun
     {
         ArgumentException.ThrowIfNullOrEmpty(scenarioId);
         ArgumentException.ThrowIfNullOrEmpty(candidate);
-        var settings = ScenarioSettings.FromEnvironment();
-        var suite = ScenarioSuite.Open(ScenarioSuite.FindFolder(settings, AppContext.BaseDirectory));
+        var suite = SuiteOf();
         var chosen = suite.SelectCandidates([candidate])[0];
         foreach (var file in Glob.Match(suite.Folder, "behaviors/**/*.yaml"))
         {

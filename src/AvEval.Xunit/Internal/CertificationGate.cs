@@ -20,17 +20,22 @@ internal static class CertificationGate
     /// <summary>One message per pinned evaluator without a current passing certification; empty when all hold one.</summary>
     public static IReadOnlyList<string> Problems(ScenarioSuite suite, ScenarioSpec spec)
     {
-        var check = Checks.GetOrAdd(suite.Folder, f => new CertificationCheck(Path.Combine(f, GoldenFolder)));
         var problems = new List<string>();
         foreach (var pinned in spec.Expectations.OfType<EvaluatorExpectation>().DistinctBy(e => e.EvaluatorKey))
         {
-            var card = suite.Models.ReadCard(pinned.Evaluator, pinned.Version);
-            if (check.Problem(card) is { } problem)
+            if (Problem(suite, pinned.Evaluator, pinned.Version) is { } problem)
             {
                 problems.Add($"'{pinned.Text}' ({pinned.Location}): {problem}");
             }
         }
 
         return problems;
+    }
+
+    /// <summary>Why an evaluator version may not be trusted (no, a refused or a stale certification), or null when it may.</summary>
+    public static string? Problem(ScenarioSuite suite, string evaluator, string version)
+    {
+        var check = Checks.GetOrAdd(suite.Folder, f => new CertificationCheck(Path.Combine(f, GoldenFolder)));
+        return check.Problem(suite.Models.ReadCard(evaluator, version));
     }
 }
