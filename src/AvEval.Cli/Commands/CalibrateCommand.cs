@@ -24,6 +24,7 @@ internal static class CalibrateCommand
         var evaluator = new Argument<string>("evaluator") { Description = "The evaluator as id@version, e.g. hard_braking_detector@1.0.0." };
         var golden = new Option<string>("--golden") { Description = "The golden set: a name under scenarios/golden/ or a folder.", Required = true };
         var method = new Option<string>("--method") { Description = "temperature, platt (default) or isotonic.", DefaultValueFactory = _ => "platt" };
+        method.AcceptOnlyFromAmong("temperature", "platt", "isotonic");
         var seed = new Option<int>("--seed") { Description = "Seed of the split by scene and of the bootstrap.", DefaultValueFactory = _ => 1 };
         var version = new Option<string?>("--version") { Description = "The new version. Default: the parent's next minor version (1.0.0 -> 1.1.0)." };
         var root = new Option<string>("--root") { Description = "The repository root (holding scenarios/). Default: the current directory.", DefaultValueFactory = _ => Directory.GetCurrentDirectory() };
