@@ -23,12 +23,15 @@ public class GoldenCertifyCommandTests
     }
 
     [Fact]
-    public void Calibrate_UnknownMethod_ExitCode2ListingTheMethods()
+    public void Calibrate_UnknownMethod_IsAUsageErrorListingTheMethods()
     {
+        // The command line rejects the value before anything runs: exit code 1 (usage), as for any unknown option value.
         var run = CliRun.Of("calibrate", "hard_braking_detector@1.0.0", "--golden", "hard_braking", "--method", "beta", "--version", "9.9.9", "--root", RepoPaths.Root);
 
-        run.ExitCode.ShouldBe(2);
-        run.Error.ShouldBe("error: calibration method 'beta' is not one of 'temperature', 'platt', 'isotonic'; pick one.\n");
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("Argument 'beta' not recognized. Must be one of:");
+        run.Error.ShouldContain("'temperature'");
+        run.Error.ShouldContain("'isotonic'");
         Directory.Exists(Path.Combine(RepoPaths.Root, "scenarios", "models", "hard_braking_detector", "9.9.9")).ShouldBeFalse();
     }
 }
