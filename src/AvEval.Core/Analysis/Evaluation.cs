@@ -23,6 +23,22 @@ public sealed record Evaluation(
     /// <summary>An evaluation with nothing in it, for an ego.</summary>
     public static Evaluation Empty(TrackId ego) => new(ego, [], [], [], [], []);
 
+    /// <summary>
+    /// What an analyzer reports when it cannot look (no lane map, too short a track...): each metric it advertises, without
+    /// a value and with the reason, and the reason as a diagnostic. Missing data is never a value.
+    /// </summary>
+    /// <param name="ego">The ego track.</param>
+    /// <param name="analyzer">The analyzer's id.</param>
+    /// <param name="reason">Why nothing could be computed, e.g. <c>the scene has no lane map</c>.</param>
+    /// <param name="metrics">The metrics it advertises: name, unit and definition.</param>
+    public static Evaluation NotComputed(TrackId ego, string analyzer, string reason, params IReadOnlyList<(string Name, Unit Unit, string Definition)> metrics)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(analyzer);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        ArgumentNullException.ThrowIfNull(metrics);
+        return new Evaluation(ego, [analyzer], [.. metrics.Select(m => new Metric(m.Name, null, m.Unit, m.Definition, reason))], [], [], [$"{analyzer}: {reason}."]);
+    }
+
     /// <summary>The metric with a name, if reported.</summary>
     public Metric? FindMetric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
 

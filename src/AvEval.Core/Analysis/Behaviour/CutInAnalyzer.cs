@@ -1,6 +1,7 @@
 using System.Globalization;
 using AvEval.Kinematics;
 using AvEval.Scenes;
+using AvEval.Analysis.Internal;
 
 namespace AvEval.Analysis.Behaviour;
 
@@ -42,18 +43,12 @@ public sealed class CutInAnalyzer : IDriveAnalyzer
         ArgumentNullException.ThrowIfNull(drive);
         ArgumentNullException.ThrowIfNull(index);
         var time = drive.Scene.TimeBase;
-        string definition = $"another vehicle's lane change (held >= {F(_options.LaneChange.MinHoldSeconds)} s) into the ego's lane or its successors, centre ahead of the ego, bumper-to-bumper gap at entry <= {F(_options.MaxGapMetres)} m";
+        string definition = $"another vehicle's lane change (held >= {Invariant.Short(_options.LaneChange.MinHoldSeconds)} s) into the ego's lane or its successors, centre ahead of the ego, bumper-to-bumper gap at entry <= {Invariant.Short(_options.MaxGapMetres)} m";
         string gapDefinition = "bumper-to-bumper gap along the lane path at the cutting vehicle's first frame in the ego's lane; " + definition;
         if (index.LaneCount == 0)
         {
             const string reason = "the scene has no lane map";
-            return new Evaluation(
-                drive.Ego,
-                [Id],
-                [new Metric(CutInCount, null, Unit.Dimensionless, definition, reason), new Metric(CutInGapAtEntryMin, null, Unit.Metre, gapDefinition, reason)],
-                [],
-                [],
-                [$"{Id}: {reason}."]);
+            return Evaluation.NotComputed(drive.Ego, Id, reason, (CutInCount, Unit.Dimensionless, definition), (CutInGapAtEntryMin, Unit.Metre, gapDefinition));
         }
 
         int ego = index.IndexOf(drive.Ego);
@@ -143,7 +138,7 @@ public sealed class CutInAnalyzer : IDriveAnalyzer
             }
 
             evidence["ego_min_accel_lon_mps2"] = min;
-            reaction = $"the ego's smoothed longitudinal acceleration over the next {F(_options.ReactionWindowSeconds)} s was at least {F(min)} m/s^2";
+            reaction = $"the ego's smoothed longitudinal acceleration over the next {Invariant.Short(_options.ReactionWindowSeconds)} s was at least {Invariant.Short(min)} m/s^2";
         }
         else
         {
@@ -174,12 +169,12 @@ public sealed class CutInAnalyzer : IDriveAnalyzer
             double seconds = (recovered - entryK) * time.StepSeconds;
             evidence["thw_recovered_bool"] = 1;
             evidence["thw_recovery_s"] = seconds;
-            recovery = $"THW was back to {F(target)} s after {F(seconds)} s";
+            recovery = $"THW was back to {Invariant.Short(target)} s after {Invariant.Short(seconds)} s";
         }
         else
         {
             evidence["thw_recovered_bool"] = 0;
-            recovery = $"THW did not recover to {F(target)} s before the ego's track ends";
+            recovery = $"THW did not recover to {Invariant.Short(target)} s before the ego's track ends";
         }
 
         string from = change.Side == LaneSide.Right ? "left" : "right";
@@ -189,8 +184,7 @@ public sealed class CutInAnalyzer : IDriveAnalyzer
             time.TimeOf(change.ConfirmFrame + 1),
             [otherTrack.Id],
             evidence,
-            $"Vehicle {otherTrack.Id} cut in from the {from} into lane {index.LaneAt(change.ToLane).Id} {F(gap)} m ahead of the ego; {reaction}; {recovery}.");
+            $"Vehicle {otherTrack.Id} cut in from the {from} into lane {index.LaneAt(change.ToLane).Id} {Invariant.Short(gap)} m ahead of the ego; {reaction}; {recovery}.");
     }
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AvEval.Kinematics;
 using AvEval.Scenes;
+using AvEval.Analysis.Internal;
 
 namespace AvEval.Analysis.Behaviour;
 
@@ -75,9 +76,9 @@ public sealed class FollowingAnalyzer : IDriveAnalyzer
         }
 
         string lead = "lead = nearest vehicle ahead in the ego's lane or its successors (lane association), else within "
-            + F(_options.CorridorHalfWidthMetres) + " m of the ego's heading line";
+            + Invariant.Short(_options.CorridorHalfWidthMetres) + " m of the ego's heading line";
         string gapDef = "bumper-to-bumper gap along the lane path (centre arc-length difference minus half of each length); " + lead;
-        string thwDef = $"THW gap = gap / ego speed (common time-headway definition, not CommonRoad-CriMe THW); undefined below {F(_options.MinSpeedForHeadway)} m/s; +inf without a lead; {lead}";
+        string thwDef = $"THW gap = gap / ego speed (common time-headway definition, not CommonRoad-CriMe THW); undefined below {Invariant.Short(_options.MinSpeedForHeadway)} m/s; +inf without a lead; {lead}";
         string ttcDef = "following TTC = gap / (ego speed − lead speed, both along the path) while closing, else +inf; " + lead;
         var metrics = new List<Metric>
         {
@@ -86,7 +87,7 @@ public sealed class FollowingAnalyzer : IDriveAnalyzer
                 : new Metric(GapLeadMin, null, Unit.Metre, gapDef, "the ego had no lead vehicle at any frame"),
             thwDefined > 0
                 ? new Metric(ThwGapMin, thwMin, Unit.Second, thwDef)
-                : new Metric(ThwGapMin, null, Unit.Second, thwDef, $"the ego never reached {F(_options.MinSpeedForHeadway)} m/s"),
+                : new Metric(ThwGapMin, null, Unit.Second, thwDef, $"the ego never reached {Invariant.Short(_options.MinSpeedForHeadway)} m/s"),
             thwWithLead > 0
                 ? new Metric(ThwGapMean, thwSum / thwWithLead, Unit.Second, thwDef + "; mean over frames with a lead and a defined THW")
                 : new Metric(ThwGapMean, null, Unit.Second, thwDef, "no frame had both a lead and a defined THW"),
@@ -154,9 +155,8 @@ public sealed class FollowingAnalyzer : IDriveAnalyzer
                     ["duration_s"] = t1 - t0,
                     ["gap_min_m"] = gapMin,
                 },
-                $"{name} stayed below {F(bound)} s for {F(t1 - t0)} s (min {F(min)} s) behind {string.Join(", ", agents)}."));
+                $"{name} stayed below {Invariant.Short(bound)} s for {Invariant.Short(t1 - t0)} s (min {Invariant.Short(min)} s) behind {string.Join(", ", agents)}."));
         }
     }
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AvEval.Analysis.Internal;
 
 namespace AvEval.Analysis.Behaviour;
 
@@ -30,20 +31,11 @@ public sealed class HardBrakingAnalyzer : IDriveAnalyzer
         var track = drive.EgoTrack;
         var time = drive.Scene.TimeBase;
         string signal = LongitudinalAcceleration.Describe(track, _options.SmoothingWindow, _options.SmoothingOrder);
-        string countDef = $"events with {signal} < {F(_options.ThresholdMetresPerSecondSquared)} m/s^2 held >= {F(_options.MinDurationSeconds)} s (thresholds of the shared NGSIM ANALYSIS candidates)";
+        string countDef = $"events with {signal} < {Invariant.Short(_options.ThresholdMetresPerSecondSquared)} m/s^2 held >= {Invariant.Short(_options.MinDurationSeconds)} s (thresholds of the shared NGSIM ANALYSIS candidates)";
         var accel = LongitudinalAcceleration.Compute(track, time.StepSeconds, _options.SmoothingWindow, _options.SmoothingOrder, out string? reason);
         if (accel is null)
         {
-            return new Evaluation(
-                drive.Ego,
-                [Id],
-                [
-                    new Metric(HardBrakingCount, null, Unit.Dimensionless, countDef, reason),
-                    new Metric(AccelLonSmoothedMin, null, Unit.MetrePerSecondSquared, signal, reason),
-                ],
-                [],
-                [],
-                [$"{Id}: {reason}."]);
+            return Evaluation.NotComputed(drive.Ego, Id, reason!, (HardBrakingCount, Unit.Dimensionless, countDef), (AccelLonSmoothedMin, Unit.MetrePerSecondSquared, signal));
         }
 
         var mask = new bool[accel.Length];
@@ -78,7 +70,7 @@ public sealed class HardBrakingAnalyzer : IDriveAnalyzer
                     ["speed_drop_mps"] = v0 - v1,
                     ["speed_at_start_mps"] = v0,
                 },
-                $"The ego braked at down to {F(runMin)} m/s^2 for {F(t1 - t0)} s, from {F(v0)} to {F(v1)} m/s."));
+                $"The ego braked at down to {Invariant.Short(runMin)} m/s^2 for {Invariant.Short(t1 - t0)} s, from {Invariant.Short(v0)} to {Invariant.Short(v1)} m/s."));
         }
 
         var times = new double[accel.Length];
@@ -99,5 +91,4 @@ public sealed class HardBrakingAnalyzer : IDriveAnalyzer
             []);
     }
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

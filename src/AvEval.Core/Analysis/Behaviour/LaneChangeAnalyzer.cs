@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvEval.Kinematics;
+using AvEval.Analysis.Internal;
 
 namespace AvEval.Analysis.Behaviour;
 
@@ -35,11 +36,11 @@ public sealed class LaneChangeAnalyzer : IDriveAnalyzer
         ArgumentNullException.ThrowIfNull(index);
         var time = drive.Scene.TimeBase;
         int hold = FrameRuns.FramesFor(_options.MinHoldSeconds, time.StepSeconds);
-        string definition = $"changes of the associated lane (lane polygon containing the box centre) to a same-direction left/right neighbour that hold >= {F(_options.MinHoldSeconds)} s";
+        string definition = $"changes of the associated lane (lane polygon containing the box centre) to a same-direction left/right neighbour that hold >= {Invariant.Short(_options.MinHoldSeconds)} s";
         if (index.LaneCount == 0)
         {
             const string reason = "the scene has no lane map";
-            return new Evaluation(drive.Ego, [Id], [new Metric(LaneChangeCount, null, Unit.Dimensionless, definition, reason)], [], [], [$"{Id}: {reason}."]);
+            return Evaluation.NotComputed(drive.Ego, Id, reason, (LaneChangeCount, Unit.Dimensionless, definition));
         }
 
         int ego = index.IndexOf(drive.Ego);
@@ -61,11 +62,10 @@ public sealed class LaneChangeAnalyzer : IDriveAnalyzer
                     ["hold_s"] = t1 - t0,
                     ["speed_at_entry_mps"] = state.Speed,
                 },
-                $"The ego changed {side} from lane {index.LaneAt(change.FromLane).Id} to lane {index.LaneAt(change.ToLane).Id} at {F(t0)} s."));
+                $"The ego changed {side} from lane {index.LaneAt(change.FromLane).Id} to lane {index.LaneAt(change.ToLane).Id} at {Invariant.Short(t0)} s."));
         }
 
         return new Evaluation(drive.Ego, [Id], [new Metric(LaneChangeCount, events.Count, Unit.Dimensionless, definition)], events, [], []);
     }
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

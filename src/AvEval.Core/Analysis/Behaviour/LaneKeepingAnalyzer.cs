@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvEval.Kinematics;
+using AvEval.Analysis.Internal;
 
 namespace AvEval.Analysis.Behaviour;
 
@@ -46,7 +47,7 @@ public sealed class LaneKeepingAnalyzer : IDriveAnalyzer
         var track = index.TrackAt(ego);
         int required = (int)Math.Ceiling(_options.HorizonWindowSeconds / time.StepSeconds);
         string offsetDef = "NAVSIM lane keeping lateral deviation: |offset| of the box centre from the associated lane's centreline (NAVSIM uses the route centreline); intersection and no-lane frames skipped";
-        string scoreDef = $"NAVSIM EPDMS lane keeping (PDMScorer._calculate_lane_keeping): 0 if |offset| > {F(_options.DeviationLimitMetres)} m for {required} consecutive counted frames ({F(_options.HorizonWindowSeconds)} s), else 1; intersection and no-lane frames neither count nor reset";
+        string scoreDef = $"NAVSIM EPDMS lane keeping (PDMScorer._calculate_lane_keeping): 0 if |offset| > {Invariant.Short(_options.DeviationLimitMetres)} m for {required} consecutive counted frames ({Invariant.Short(_options.HorizonWindowSeconds)} s), else 1; intersection and no-lane frames neither count nor reset";
 
         int n = track.Length;
         var offsets = new double[n];
@@ -93,13 +94,10 @@ public sealed class LaneKeepingAnalyzer : IDriveAnalyzer
         if (counted == 0)
         {
             const string reason = "the ego was never in a lane outside an intersection";
-            return new Evaluation(
-                drive.Ego,
-                [Id],
-                [new Metric(LaneOffsetNavsimMax, null, Unit.Metre, offsetDef, reason), new Metric(LaneKeepingNavsimScore, null, Unit.Dimensionless, scoreDef, reason)],
-                [],
-                [new MetricSeries("lane_offset.navsim", Unit.Metre, offsetDef, times, offsets)],
-                [$"{Id}: {reason}."]);
+            return Evaluation.NotComputed(drive.Ego, Id, reason, (LaneOffsetNavsimMax, Unit.Metre, offsetDef), (LaneKeepingNavsimScore, Unit.Dimensionless, scoreDef)) with
+            {
+                Series = [new MetricSeries("lane_offset.navsim", Unit.Metre, offsetDef, times, offsets)],
+            };
         }
 
         return new Evaluation(
@@ -128,10 +126,9 @@ public sealed class LaneKeepingAnalyzer : IDriveAnalyzer
                         ["frames_count"] = consecutive,
                         ["duration_s"] = t1 - t0,
                     },
-                    $"The ego stayed more than {F(_options.DeviationLimitMetres)} m from its lane centre for {consecutive} frames (up to {F(runMax)} m)."));
+                    $"The ego stayed more than {Invariant.Short(_options.DeviationLimitMetres)} m from its lane centre for {consecutive} frames (up to {Invariant.Short(runMax)} m)."));
             }
         }
     }
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

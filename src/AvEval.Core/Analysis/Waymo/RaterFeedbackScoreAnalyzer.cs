@@ -1,6 +1,7 @@
 using System.Globalization;
 using AvEval.Geometry;
 using AvEval.Scenarios;
+using AvEval.Analysis.Internal;
 
 namespace AvEval.Analysis.Waymo;
 
@@ -42,13 +43,13 @@ public sealed class RaterFeedbackScoreAnalyzer : IDriveAnalyzer
     public Evaluation Analyze(Drive drive)
     {
         ArgumentNullException.ThrowIfNull(drive);
-        string definition = $"Waymo WOD-E2E rater feedback score (trust regions at 3 s and 5 s, lateral x{F(_options.LateralMultiplier)}, longitudinal x{F(_options.LongitudinalMultiplier)}, decay {F(_options.DecayFactor)}, floor {F(_options.MinimumScoreOutsideTrustRegion)}) of the ego's trajectory from {F(_startSeconds)} s at {_options.FrequencyHz} Hz";
+        string definition = $"Waymo WOD-E2E rater feedback score (trust regions at 3 s and 5 s, lateral x{Invariant.Short(_options.LateralMultiplier)}, longitudinal x{Invariant.Short(_options.LongitudinalMultiplier)}, decay {Invariant.Short(_options.DecayFactor)}, floor {Invariant.Short(_options.MinimumScoreOutsideTrustRegion)}) of the ego's trajectory from {Invariant.Short(_startSeconds)} s at {_options.FrequencyHz} Hz";
         var track = drive.EgoTrack;
         var time = drive.Scene.TimeBase;
         int steps = _options.FrequencyHz * _options.LengthSeconds;
         if (!TryStateAt(track, time, _startSeconds, out var origin))
         {
-            return Missing(drive, definition, $"the ego has no state at {F(_startSeconds)} s");
+            return Missing(drive, definition, $"the ego has no state at {Invariant.Short(_startSeconds)} s");
         }
 
         double c = Math.Cos(origin.Heading), s = Math.Sin(origin.Heading);
@@ -58,7 +59,7 @@ public sealed class RaterFeedbackScoreAnalyzer : IDriveAnalyzer
             double t = _startSeconds + ((double)k / _options.FrequencyHz);
             if (!TryStateAt(track, time, t, out var state))
             {
-                return Missing(drive, definition, $"the ego has no state at {F(t)} s (the score needs {F(_options.LengthSeconds)} s from {F(_startSeconds)} s on the scene's time steps)");
+                return Missing(drive, definition, $"the ego has no state at {Invariant.Short(t)} s (the score needs {Invariant.Short(_options.LengthSeconds)} s from {Invariant.Short(_startSeconds)} s on the scene's time steps)");
             }
 
             double dx = state.X - origin.X, dy = state.Y - origin.Y;
@@ -77,7 +78,6 @@ public sealed class RaterFeedbackScoreAnalyzer : IDriveAnalyzer
     }
 
     private Evaluation Missing(Drive drive, string definition, string reason) =>
-        new(drive.Ego, [Id], [new Metric(RfsScore, null, Unit.Dimensionless, definition, reason)], [], [], [$"{Id}: {reason}."]);
+        Evaluation.NotComputed(drive.Ego, Id, reason, (RfsScore, Unit.Dimensionless, definition));
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }
