@@ -6,8 +6,10 @@ namespace AvEval.Training;
 /// <summary>
 /// Trains <see cref="MlpWeights"/> with TorchSharp on CPU: binary cross-entropy on logits, positives weighted by
 /// negatives/positives (the events are rare), Adam, shuffled mini-batches. Reproducible from the seed: weights are
-/// initialised after <c>manual_seed(seed)</c>, batches are shuffled by <see cref="Random"/>(seed), and libtorch runs on
-/// one thread so that sums are always taken in the same order.
+/// initialised after <c>manual_seed(seed)</c>, batches are shuffled by <see cref="Random"/>(seed), libtorch runs on
+/// one thread so that sums are always taken in the same order, and its vector kernels are pinned
+/// (<see cref="CpuReproducibility.Pin"/>, before the first libtorch call) so that the order and width of those sums do
+/// not depend on the CPU either.
 /// </summary>
 public static class MlpTrainer
 {
@@ -48,6 +50,7 @@ public static class MlpTrainer
         // libtorch's seed and thread count are process-wide: one training at a time.
         lock (TorchLock)
         {
+            CpuReproducibility.Pin();
             torch.set_num_threads(1);
             torch.manual_seed(settings.Seed);
             using var l1 = nn.Linear(columns, settings.Hidden);
@@ -107,6 +110,7 @@ public static class MlpTrainer
         int rows = x.Length / weights.Inputs;
         lock (TorchLock)
         {
+            CpuReproducibility.Pin();
             using var scope = torch.NewDisposeScope();
             var input = torch.tensor(x, [rows, weights.Inputs]);
             var mean = torch.tensor(weights.Mean, [1, weights.Inputs]);

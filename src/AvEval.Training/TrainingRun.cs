@@ -36,7 +36,7 @@ public static class TrainingRun
         bool human = spec.Task == TrainSpec.HumanLikeness;
         var planners = human ? Planners(spec.Candidates!) : null;
 
-        log.WriteLine($"Training {spec.Id}@{spec.Version} ({spec.Task}) on {spec.TrainScenes.Count} scenes, validating on {spec.ValidationScenes.Count} held-out scenes.");
+        log.WriteLine($"Training {spec.Id}@{spec.Version} ({spec.Task}) on {spec.TrainScenes.Count} scenes, validating on {spec.ValidationScenes.Count} held-out scenes; {CpuReproducibility.Describe()}.");
         var trainScenes = spec.TrainScenes.Select(CanonicalSceneFile.Read).ToList();
         var validationScenes = spec.ValidationScenes.Select(CanonicalSceneFile.Read).ToList();
         var train = DatasetBuilder.Build(spec.Task, trainScenes, planners);
@@ -156,7 +156,7 @@ public static class TrainingRun
             new TrainingRecord(
                 $"dotnet run --project src/AvEval.Cli -c Release -- train {Relative(spec.File)}",
                 spec.Seed,
-                "TorchSharp 0.107.0 with libtorch-cpu-linux-x64 2.10.0 (1 thread); exported with OnnxSharp 0.3.2 (opset 13)",
+                $"TorchSharp 0.107.0 with libtorch-cpu-linux-x64 2.10.0 (1 thread; {CpuReproducibility.Describe()}); exported with OnnxSharp 0.3.2 (opset 13)",
                 weights.Architecture,
                 new Dictionary<string, double>(StringComparer.Ordinal)
                 {

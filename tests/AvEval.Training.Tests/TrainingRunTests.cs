@@ -100,7 +100,7 @@ public sealed class TrainingRunTests
         var ex = Record.Exception(() => TrainSpecLoader.Load(file));
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe($"{file}: scene '{Path.GetFullPath(scene)}' is in both train_scenes and validation_scenes; the split is by scene; see scenarios/training/*.yaml for valid training specs.");
+        error.Message.ShouldBe($"{file}:7:5: scene '{Path.GetFullPath(scene)}' is in both train_scenes and validation_scenes; the split is by scene; see scenarios/training/*.yaml for valid training specs.");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class TrainingRunTests
         var ex = Record.Exception(() => TrainSpecLoader.Load(file));
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe($"{file}: field 'task' is 'lane_keeping'; use 'hard_braking', 'cut_in' or 'human_likeness'; see scenarios/training/*.yaml for valid training specs.");
+        error.Message.ShouldBe($"{file}:3:7: field 'task' is 'lane_keeping'; use 'hard_braking', 'cut_in' or 'human_likeness'; see scenarios/training/*.yaml for valid training specs.");
     }
 
     [Theory]

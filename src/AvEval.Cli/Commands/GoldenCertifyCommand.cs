@@ -56,6 +56,7 @@ internal static class GoldenCertifyCommand
     {
         o.WriteLine($"{key} against golden set '{c.GoldenSet.Name}' v{c.GoldenSet.Version} (behaviour {c.Behaviour})");
         o.WriteLine($"  items          {c.Items} compared; {c.Unresolved} unresolved (tied) left out");
+        o.WriteLine($"  labels         {c.LabelBasis} ({c.Reference} of {string.Join(", ", c.ReferenceRaters ?? [])}){(c.LabelBasis == "human" ? "" : ": not human judgement")}");
         o.WriteLine($"  {c.Statistic,-14} {F(c.Value)}  95% [{F(c.Ci95[0])}, {F(c.Ci95[1])}]  needs lower bound >= {F(c.MinAgreementLower95)}");
         o.WriteLine($"  {"ECE (15 bins)",-14} {F(c.Ece)}  95% [{F(c.EceCi95[0])}, {F(c.EceCi95[1])}]  needs < {F(c.MaxCalibrationError)}");
         o.WriteLine($"  intervals      {c.Bootstrap}");
@@ -82,6 +83,15 @@ internal static class GoldenCertifyCommand
             w.WriteEndObject();
             w.WriteNumber("items", c.Items);
             w.WriteNumber("unresolved", c.Unresolved);
+            w.WriteString("label_basis", c.LabelBasis);
+            w.WriteString("reference", c.Reference);
+            w.WriteStartArray("reference_raters");
+            foreach (string rater in c.ReferenceRaters ?? [])
+            {
+                w.WriteStringValue(rater);
+            }
+
+            w.WriteEndArray();
             w.WriteString("statistic", c.Statistic);
             w.WriteNumber("value", c.Value);
             Pair(w, "ci95", c.Ci95);

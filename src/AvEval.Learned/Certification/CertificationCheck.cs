@@ -9,7 +9,8 @@ namespace AvEval.Learned.Certification;
 /// Whether an evaluator version holds a current, passing certification for its behaviour (the card's
 /// <see cref="ModelCard.Task"/>): one in its card computed with its model's SHA-256 against a golden set under
 /// <see cref="GoldenFolder"/> whose version and item and label hashes are still those recorded. None, refused or stale
-/// each give a message saying what is missing and what to run. A golden set is loaded (hashes verified) once per check
+/// each give a message saying what is missing and what to run; a certification that does not record what kind of labels it
+/// rests on (<see cref="ModelCertification.LabelBasis"/>) is stale. A golden set is loaded (hashes verified) once per check
 /// when it loads; a set that is missing or does not load is tried again on the next call.
 /// Thread-safe.
 /// </summary>
@@ -63,6 +64,11 @@ public sealed class CertificationCheck(string goldenFolder)
         if (!string.Equals(c.ModelSha256, card.Sha256, StringComparison.Ordinal))
         {
             return $"it was computed for model SHA-256 '{c.ModelSha256}' but the model is '{card.Sha256}'";
+        }
+
+        if (c.LabelBasis is null)
+        {
+            return "it does not say what kind of labels (human, rule-derived, model) it rests on, as certifications written before that was recorded do not";
         }
 
         var (manifest, problem) = Load(c.GoldenSet.Name);

@@ -8,7 +8,9 @@ namespace AvEval.Learned.Certification;
 
 /// <summary>
 /// Certifies an evaluator version for a behaviour against a golden set (issue 5, part 3): certified when the lower 95%
-/// bound of Cohen's kappa between its labels (window probability ≥ 0.5 → <c>1</c>) and the adjudicated labels reaches
+/// bound of Cohen's kappa between its labels (window probability ≥ 0.5 → <c>1</c>) and the adjudicated labels of every
+/// rater (a learned evaluator is not a rater of the set, so nothing is left out; the result records what kind of labels
+/// those are, <see cref="ModelCertification.LabelBasis"/>) reaches
 /// the manifest's <see cref="CertificationThreshold.MinAgreementLower95"/> (<see cref="GoldenSetMetaTest"/> with
 /// <see cref="CohenKappaAgreement"/>), and the expected calibration error of its window probability against the
 /// adjudicated label (<see cref="CalibrationBins"/> equal-width bins, Guo et al. 2017) is under
@@ -53,13 +55,14 @@ public static class EvaluatorCertifier
         var agreement = meta.Agreement;
         string kappa = $"{meta.Statistic} {F(agreement.Value)} (95% [{F(agreement.Lower95)}, {F(agreement.Upper95)}])";
         string calibration = $"ECE {F(ece)} (95% [{F(eceLower)}, {F(eceUpper)}])";
-        string reason = agrees && calibrated
+        string against = meta.Labels.Against(meta.Reference);
+        string reason = (agrees && calibrated
             ? $"certified: {kappa}, lower bound {F(agreement.Lower95)} >= {F(threshold.MinAgreementLower95)}; {calibration} < {F(threshold.MaxCalibrationError)}"
             : "refused: " + string.Join("; ", new[]
             {
                 agrees ? null : $"{meta.Statistic} lower 95% bound {F(agreement.Lower95)} < {F(threshold.MinAgreementLower95)} ({kappa})",
                 calibrated ? null : $"{calibration} >= {F(threshold.MaxCalibrationError)}",
-            }.OfType<string>());
+            }.OfType<string>())) + "; " + against;
         var m = set.Manifest;
         return new ModelCertification(
             behaviour,
@@ -79,7 +82,10 @@ public static class EvaluatorCertifier
             $"{options.Method.ToString().ToLowerInvariant()}, {options.Resamples} resamples of items, seed {options.Seed}",
             clock.GetUtcNow(),
             resolved.Count(i => trainingScenes?.Contains(i.Scene) == true),
-            HeldOut(resolved, trainingScenes));
+            HeldOut(resolved, trainingScenes),
+            meta.Labels.Basis,
+            meta.Reference,
+            meta.Labels.Raters);
     }
 
     private static double? HeldOut(List<ScoredItem> resolved, IReadOnlySet<string>? trainingScenes)

@@ -2,7 +2,8 @@ namespace AvEval.Learned.Registry;
 
 /// <summary>
 /// One certification of an evaluator version for a behaviour, as <c>aveval golden certify</c> writes it into the model
-/// card: certified when the lower 95% bound of the agreement with the golden set's adjudicated labels reaches
+/// card: certified when the lower 95% bound of the agreement with the golden set's adjudicated labels (of the kind
+/// <paramref name="LabelBasis"/> says) reaches
 /// <paramref name="MinAgreementLower95"/> and the expected calibration error stays under
 /// <paramref name="MaxCalibrationError"/>. It is current only while <paramref name="ModelSha256"/> and the golden set's
 /// hashes are those of the files in the repository (see <see cref="Certification.CertificationCheck"/>).
@@ -25,6 +26,14 @@ namespace AvEval.Learned.Registry;
 /// <param name="Date">When it was computed (UTC).</param>
 /// <param name="TrainingSceneItems">Compared items from scenes the model was trained on: in-sample for the model, counted like the others.</param>
 /// <param name="HeldOutValue">The agreement on the compared items from the other scenes only (a diagnostic, not certified on); null when there are none or it is undefined.</param>
+/// <param name="LabelBasis">
+/// What kind of labels the certification rests on, from the raters' kinds (<see cref="Golden.ReferenceLabels.Basis"/>):
+/// <c>human</c>, <c>rule-derived</c>, <c>model</c> or <c>mixed (…)</c>. A certification on rule-derived ("silver")
+/// labels says that the evaluator reproduces the rules, not people. Null in cards written before it was recorded; the
+/// gate treats those as stale.
+/// </param>
+/// <param name="Reference">How the reference labels were formed, e.g. <c>adjudicated (majority)</c>; null in older cards.</param>
+/// <param name="ReferenceRaters">The raters whose labels the reference rests on; null in older cards.</param>
 public sealed record ModelCertification(
     string Behaviour,
     GoldenSetReference GoldenSet,
@@ -43,4 +52,7 @@ public sealed record ModelCertification(
     string Bootstrap,
     DateTimeOffset Date,
     int TrainingSceneItems = 0,
-    double? HeldOutValue = null);
+    double? HeldOutValue = null,
+    string? LabelBasis = null,
+    string? Reference = null,
+    IReadOnlyList<string>? ReferenceRaters = null);
