@@ -161,7 +161,8 @@ internal static class MutationFuzzer
                     data.InsertRange(random.Next(data.Count + 1), chunk);
                     break;
                 case 5 when data.Count > 1: // truncate
-                    data.RemoveRange(random.Next(data.Count), data.Count - random.Next(data.Count));
+                    var keep = random.Next(data.Count);
+                    data.RemoveRange(keep, data.Count - keep);
                     break;
                 case 6 when seeds.Count > 1 && data.Count > 0: // splice: this seed's head, another's tail
                     var other = seeds[random.Next(seeds.Count)];
