@@ -12,7 +12,7 @@ namespace AvEval.Xunit;
 /// <summary>
 /// A <c>scenarios/</c> folder: its candidate catalog (<c>candidates.yaml</c>) and its scenario files. Scenario files are
 /// read strictly and validated against the metrics the rule analyzers publish (<see cref="PublishedMetrics"/>), and
-/// their log must exist. Opened suites are shared per folder within a process.
+/// their log must exist inside the folder, symbolic links included (<see cref="SuitePath"/>). Opened suites are shared per folder within a process.
 /// </summary>
 public sealed class ScenarioSuite
 {
@@ -135,7 +135,7 @@ public sealed class ScenarioSuite
         return selected;
     }
 
-    /// <summary>Reads and validates a scenario file (cached per file): syntax, fields, metrics, units, and that its log exists.</summary>
+    /// <summary>Reads and validates a scenario file (cached per file): syntax, fields, metrics, units, and that its log exists inside the folder.</summary>
     /// <param name="file">The file relative to <see cref="Folder"/>, '/' separators.</param>
     /// <exception cref="ScenarioSpecException">The file is invalid; the message starts with <c>file:line:column:</c>.</exception>
     public ScenarioSpec Load(string file)
@@ -243,15 +243,10 @@ public sealed class ScenarioSuite
             throw ScenarioSpecException.At(file, 1, 1, $"the scenario file does not exist under '{Folder}'; check the name.");
         }
 
-        var spec = ScenarioSpecLoader.Parse(file, File.ReadAllText(full));
+        var spec = ScenarioSpecLoader.Parse(file, BoundedYamlReader.ReadText(full, file));
         _validator.EnsureValid(spec);
-        var log = spec.LogPath(Folder);
-        if (!File.Exists(log) && !Directory.Exists(log))
-        {
-            var at = LocationOf(file, "log");
-            throw ScenarioSpecException.BadValue(file, at.Line, at.Column, "log", spec.Log, $"'{log}' does not exist; write a path under the scenarios folder such as 'logs/ngsim-gpl/USA_US101-22_1_T-1.scene.parquet'");
-        }
-
+        // Absolute, '..', missing, or a symbolic link out of the suite: an error at the 'log' field.
+        _ = SuitePath.Resolve(Folder, spec.Log, spec.LogLocation ?? LocationOf(file, "log"), "log");
         return spec;
     }
 }
