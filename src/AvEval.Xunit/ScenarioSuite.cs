@@ -48,6 +48,15 @@ public sealed class ScenarioSuite
                 .Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The <c>Subject</c> trait and display-name suffix of a case that checks the log rather than a candidate
+    /// (<c>lane_keeping/lanker-2-1-veh-224 @ log</c>): no selected candidate controls what its expectations depend on.
+    /// </summary>
+    public const string LogSubject = "log";
+
+    /// <summary>The <c>Subject</c> trait of a case that tests a candidate.</summary>
+    public const string CandidateSubject = "candidate";
+
     /// <summary>The catalog's file name inside the folder.</summary>
     public const string CatalogFile = "candidates.yaml";
 
@@ -174,8 +183,11 @@ public sealed class ScenarioSuite
     }
 
     /// <summary>
-    /// The test cases of the scenario files matching a pattern: one per valid scenario × candidate, and one failing
-    /// case per file that cannot be read (never a skip, never an exception), plus one if the pattern matches nothing.
+    /// The test cases of the scenario files matching a pattern: one per valid scenario × candidate that controls at least
+    /// one of its expectations (<see cref="ICandidate.Controls"/>, <see cref="PublishedMetrics.DependsOn"/>); one
+    /// <c>@ log</c> case per scenario for the candidates that control none of them (it judges the recorded drive and says
+    /// why); and one failing case per file that cannot be read (never a skip, never an exception), plus one if the pattern
+    /// matches nothing.
     /// </summary>
     /// <param name="pattern">A glob relative to <see cref="Folder"/>, e.g. <c>behaviors/**/*.yaml</c>.</param>
     /// <param name="candidates">The candidates to run each scenario against.</param>
@@ -212,10 +224,26 @@ public sealed class ScenarioSuite
             }
 
             seen[spec.DisplayName] = file;
+            var blind = new List<string>();
             foreach (var candidate in candidates)
             {
+                var uncontrolled = MotionText.Uncontrolled(spec, candidate);
+                if (uncontrolled.Count == spec.Expectations.Count)
+                {
+                    blind.Add($"{MotionText.LogOnly(uncontrolled, candidate)}");
+                    continue;
+                }
+
                 var test = new ScenarioCase(Folder, file, candidate.Id.Value, $"{spec.DisplayName} @ {candidate.Id}");
                 cases.Add(new DiscoveredCase(test, spec.Behavior, spec.Severity, [candidate.Id.Value], spec.Tags));
+            }
+
+            if (blind.Count > 0)
+            {
+                // One case for the log, not one per candidate: none of these candidates can change what it asserts.
+                var note = $"{spec.DisplayName} checks the log, not a candidate: {string.Join("; ", blind)}; this case judges the recorded drive and is not counted as a test of any candidate.";
+                var test = new ScenarioCase(Folder, file, "", $"{spec.DisplayName} @ {LogSubject}", problem: null, checksLog: note);
+                cases.Add(new DiscoveredCase(test, spec.Behavior, spec.Severity, [], spec.Tags, LogSubject));
             }
         }
 
