@@ -273,6 +273,14 @@ public sealed class ScenarioSuite
 
         var spec = ScenarioSpecLoader.Parse(file, BoundedYamlReader.ReadText(full, file));
         _validator.EnsureValid(spec);
+        // behaviors/<behaviour>/<file>.yaml: the folder names the behaviour, so that filters and folders agree.
+        var parts = file.Split('/');
+        if (parts.Length == 3 && parts[0] == "behaviors" && parts[1] != spec.Behavior)
+        {
+            var at = LocationOf(file, "behavior");
+            throw ScenarioSpecException.BadValue(file, at.Line, at.Column, "behavior", spec.Behavior, $"the file lies in folder 'behaviors/{parts[1]}'; move the file to 'behaviors/{spec.Behavior}/' or set behavior to '{parts[1]}'");
+        }
+
         // Absolute, '..', missing, or a symbolic link out of the suite: an error at the 'log' field.
         _ = SuitePath.Resolve(Folder, spec.Log, spec.LogLocation ?? LocationOf(file, "log"), "log");
         return spec;

@@ -34,6 +34,9 @@ public sealed record ScenarioSpec(
     /// <summary>The name people read in test output: <c>behaviour/id</c>.</summary>
     public string DisplayName => $"{Behavior}/{Id}";
 
+    /// <summary>Where the <c>window</c> field's value is written; null when it has none or for a spec made in code.</summary>
+    public SourceLocation? WindowLocation { get; init; }
+
     /// <summary>Where the <c>log</c> field's value is written; null for a spec made in code.</summary>
     public SourceLocation? LogLocation { get; init; }
 

@@ -66,6 +66,7 @@ public static partial class ScenarioSpecLoader
         return new ScenarioSpec(id, title, behavior, severity, tags, log, ego, window, expectations, rationale, map.File)
         {
             LogLocation = new SourceLocation(map.File, YamlMap.Line(logNode), YamlMap.Column(logNode)),
+            WindowLocation = map.Find("window") is { } windowNode ? new SourceLocation(map.File, YamlMap.Line(windowNode), YamlMap.Column(windowNode)) : null,
         };
     }
 
