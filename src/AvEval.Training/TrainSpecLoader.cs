@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text.RegularExpressions;
 using AvEval.Errors;
 using AvEval.Learned.Labels;
-using YamlDotNet.Core;
+using AvEval.Scenarios;
 using YamlDotNet.RepresentationModel;
 
 namespace AvEval.Training;
@@ -32,16 +32,15 @@ public static partial class TrainSpecLoader
         YamlMappingNode root;
         try
         {
-            var stream = new YamlStream();
-            using var reader = new StreamReader(full);
-            stream.Load(reader);
+            // Bounded: no anchors or aliases, capped size, depth, items and value length (YamlLimits.Default).
+            var stream = BoundedYamlReader.Parse(full, BoundedYamlReader.ReadText(full, full));
             root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode m
                 ? m
                 : throw LearnedEvaluatorException.BadTrainingSpec(full, "the file is not one YAML mapping");
         }
-        catch (YamlException e)
+        catch (ScenarioSpecException e)
         {
-            throw LearnedEvaluatorException.BadTrainingSpec(full, $"line {e.Start.Line}: {e.Message}", e);
+            throw LearnedEvaluatorException.BadTrainingSpec(full, string.Create(CultureInfo.InvariantCulture, $"line {e.Line}, column {e.Column}: {e.Problem.TrimEnd('.')}"), e);
         }
 
         string At(YamlNode node) => $"{full}:{node.Start.Line}:{node.Start.Column}";

@@ -8,13 +8,15 @@ namespace AvEval.Xunit;
 /// <param name="Severity">The <c>Severity</c> trait; an unreadable file counts as blocking.</param>
 /// <param name="Candidates">The <c>Candidate</c> trait values: the case's candidate, or every selected one for a file that cannot be read.</param>
 /// <param name="Tags">The <c>Tag</c> trait values, one per tag.</param>
-public sealed record DiscoveredCase(ScenarioCase Case, string Behavior, Severity Severity, IReadOnlyList<string> Candidates, IReadOnlyList<string> Tags)
+/// <param name="Subject">The <c>Subject</c> trait: <see cref="ScenarioSuite.CandidateSubject"/>, or <see cref="ScenarioSuite.LogSubject"/> for a case that checks the log (then <paramref name="Candidates"/> is empty).</param>
+public sealed record DiscoveredCase(ScenarioCase Case, string Behavior, Severity Severity, IReadOnlyList<string> Candidates, IReadOnlyList<string> Tags, string Subject = ScenarioSuite.CandidateSubject)
 {
-    /// <summary>The traits as name/value pairs, in the order Behavior, Severity, Candidate..., Tag....</summary>
+    /// <summary>The traits as name/value pairs, in the order Behavior, Severity, Subject, Candidate..., Tag....</summary>
     public IEnumerable<KeyValuePair<string, string>> Traits =>
     [
         new("Behavior", Behavior),
         new("Severity", Severity.ToString().ToLowerInvariant()),
+        new("Subject", Subject),
         .. Candidates.Select(c => new KeyValuePair<string, string>("Candidate", c)),
         .. Tags.Select(t => new KeyValuePair<string, string>("Tag", t)),
     ];

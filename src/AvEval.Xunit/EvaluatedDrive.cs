@@ -71,7 +71,10 @@ public sealed record EvaluatedDrive(string Label, Drive Drive, Evaluation Evalua
         var evaluation = suite.Models.Resolve(id, version).Analyze(Drive);
         var metric = evaluation.FindMetric(name)
             ?? throw new Shouldly.ShouldAssertException($"{Label}: evaluator '{evaluator}' has no output '{output}'; it reports {string.Join(", ", evaluation.Metrics.Select(m => m.Name))}.");
-        return new DriveMetric(this, metric);
+
+        // The assertion judges the metric in the drive's evaluation: add the evaluator's outputs unless the scenario pinned it already.
+        var judged = Evaluation.FindMetric(name) is null ? this with { Evaluation = Evaluation.Combine(evaluation) } : this;
+        return new DriveMetric(judged, metric);
     }
 
     /// <inheritdoc/>

@@ -20,8 +20,10 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <param name="candidate">The candidate id; empty for a problem that concerns every candidate.</param>
     /// <param name="displayName">What the test is called (<c>cut_in/us101-22-veh-1234 @ rc-2026.12.1</c>).</param>
     /// <param name="problem">Why the file cannot run, as the test's failure message; null for a runnable case.</param>
-    public ScenarioCase(string scenariosFolder, string file, string candidate, string displayName, string? problem = null)
+    /// <param name="checksLog">For a case that judges the recorded drive because no selected candidate controls what the scenario asserts: why; null for a candidate's case.</param>
+    public ScenarioCase(string scenariosFolder, string file, string candidate, string displayName, string? problem = null, string? checksLog = null)
     {
+        ChecksLog = checksLog;
         ScenariosFolder = scenariosFolder;
         File = file;
         Candidate = candidate;
@@ -44,6 +46,12 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <summary>Why the case cannot run (a precise error, <c>file:line:column: ...</c> where it has a place); null when it can.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>
+    /// Non-null for a case that checks the log, not a candidate (<c>behaviour/id @ log</c>): why no selected candidate can
+    /// change its outcome. Such a case judges the recorded drive and is not a test of any candidate.
+    /// </summary>
+    public string? ChecksLog { get; private set; }
+
     /// <summary>The scenario file's absolute path.</summary>
     public string FullPath => Path.GetFullPath(Path.Combine(ScenariosFolder, File));
 
@@ -56,6 +64,7 @@ public sealed class ScenarioCase : IXunitSerializable
         Candidate = info.GetValue<string>(nameof(Candidate)) ?? "";
         DisplayName = info.GetValue<string>(nameof(DisplayName)) ?? "";
         Problem = info.GetValue<string>(nameof(Problem));
+        ChecksLog = info.GetValue<string>(nameof(ChecksLog));
     }
 
     /// <inheritdoc/>
@@ -67,6 +76,7 @@ public sealed class ScenarioCase : IXunitSerializable
         info.AddValue(nameof(Candidate), Candidate);
         info.AddValue(nameof(DisplayName), DisplayName);
         info.AddValue(nameof(Problem), Problem);
+        info.AddValue(nameof(ChecksLog), ChecksLog);
     }
 
     /// <inheritdoc/>

@@ -32,6 +32,9 @@ public sealed class ScenarioRunner
     private readonly SceneImporters _importers = SceneImporters.CreateDefault();
     private readonly RuleAnalysis _analysis = RuleAnalysis.CreateDefault();
 
+    /// <summary>What a case that checks the log drives: the recorded ego, under the id <c>log</c>.</summary>
+    private static readonly HumanBaselineCandidate RecordedLog = new(new CandidateId(ScenarioSuite.LogSubject), "the recorded drive of the log; no selected candidate controls what this scenario asserts");
+
     /// <summary>The runner the tests of one process share.</summary>
     public static ScenarioRunner Shared { get; } = new();
 
@@ -47,7 +50,7 @@ public sealed class ScenarioRunner
         }
 
         var suite = ScenarioSuite.Open(scenario.ScenariosFolder);
-        return Run(suite, scenario.File, suite.SelectCandidates([scenario.Candidate])[0]);
+        return Run(suite, scenario.File, scenario.ChecksLog is null ? suite.SelectCandidates([scenario.Candidate])[0] : RecordedLog);
     }
 
     /// <summary>Drives, analyzes and judges one scenario file of a suite for one candidate (cached).</summary>
@@ -87,6 +90,11 @@ public sealed class ScenarioRunner
         }
 
         var context = TestContext.Current;
+        if (scenario.ChecksLog is { } note)
+        {
+            context.TestOutputHelper?.WriteLine(note);
+        }
+
         if (context.Test is not null)
         {
             context.AddAttachment("evaluation.json", ScenarioResultJson.Write(result), "application/json");
@@ -98,7 +106,9 @@ public sealed class ScenarioRunner
             return result;
         }
 
-        var message = FailureText.ForVerdict(result, scenario.File);
+        var message = scenario.ChecksLog is { } why
+            ? why + Environment.NewLine + FailureText.ForVerdict(result, scenario.File)
+            : FailureText.ForVerdict(result, scenario.File);
         if (result.Verdict.BlocksRelease)
         {
             throw new ShouldAssertException(message);

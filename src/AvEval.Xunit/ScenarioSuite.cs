@@ -12,7 +12,7 @@ namespace AvEval.Xunit;
 /// <summary>
 /// A <c>scenarios/</c> folder: its candidate catalog (<c>candidates.yaml</c>) and its scenario files. Scenario files are
 /// read strictly and validated against the metrics the rule analyzers publish (<see cref="PublishedMetrics"/>), and
-/// their log must exist. Opened suites are shared per folder within a process.
+/// their log must exist inside the folder, symbolic links included (<see cref="SuitePath"/>). Opened suites are shared per folder within a process.
 /// </summary>
 public sealed class ScenarioSuite
 {
@@ -47,6 +47,15 @@ public sealed class ScenarioSuite
                 .Select(f => Path.GetRelativePath(Folder, f).Replace(Path.DirectorySeparatorChar, '/'))
                 .Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The <c>Subject</c> trait and display-name suffix of a case that checks the log rather than a candidate
+    /// (<c>lane_keeping/lanker-2-1-veh-224 @ log</c>): no selected candidate controls what its expectations depend on.
+    /// </summary>
+    public const string LogSubject = "log";
+
+    /// <summary>The <c>Subject</c> trait of a case that tests a candidate.</summary>
+    public const string CandidateSubject = "candidate";
 
     /// <summary>The catalog's file name inside the folder.</summary>
     public const string CatalogFile = "candidates.yaml";
@@ -135,7 +144,7 @@ public sealed class ScenarioSuite
         return selected;
     }
 
-    /// <summary>Reads and validates a scenario file (cached per file): syntax, fields, metrics, units, and that its log exists.</summary>
+    /// <summary>Reads and validates a scenario file (cached per file): syntax, fields, metrics, units, and that its log exists inside the folder.</summary>
     /// <param name="file">The file relative to <see cref="Folder"/>, '/' separators.</param>
     /// <exception cref="ScenarioSpecException">The file is invalid; the message starts with <c>file:line:column:</c>.</exception>
     public ScenarioSpec Load(string file)
@@ -174,8 +183,11 @@ public sealed class ScenarioSuite
     }
 
     /// <summary>
-    /// The test cases of the scenario files matching a pattern: one per valid scenario × candidate, and one failing
-    /// case per file that cannot be read (never a skip, never an exception), plus one if the pattern matches nothing.
+    /// The test cases of the scenario files matching a pattern: one per valid scenario × candidate that controls at least
+    /// one of its expectations (<see cref="ICandidate.Controls"/>, <see cref="PublishedMetrics.DependsOn"/>); one
+    /// <c>@ log</c> case per scenario for the candidates that control none of them (it judges the recorded drive and says
+    /// why); and one failing case per file that cannot be read (never a skip, never an exception), plus one if the pattern
+    /// matches nothing.
     /// </summary>
     /// <param name="pattern">A glob relative to <see cref="Folder"/>, e.g. <c>behaviors/**/*.yaml</c>.</param>
     /// <param name="candidates">The candidates to run each scenario against.</param>
@@ -212,10 +224,26 @@ public sealed class ScenarioSuite
             }
 
             seen[spec.DisplayName] = file;
+            var blind = new List<string>();
             foreach (var candidate in candidates)
             {
+                var uncontrolled = MotionText.Uncontrolled(spec, candidate);
+                if (uncontrolled.Count == spec.Expectations.Count)
+                {
+                    blind.Add($"{MotionText.LogOnly(uncontrolled, candidate)}");
+                    continue;
+                }
+
                 var test = new ScenarioCase(Folder, file, candidate.Id.Value, $"{spec.DisplayName} @ {candidate.Id}");
                 cases.Add(new DiscoveredCase(test, spec.Behavior, spec.Severity, [candidate.Id.Value], spec.Tags));
+            }
+
+            if (blind.Count > 0)
+            {
+                // One case for the log, not one per candidate: none of these candidates can change what it asserts.
+                var note = $"{spec.DisplayName} checks the log, not a candidate: {string.Join("; ", blind)}; this case judges the recorded drive and is not counted as a test of any candidate.";
+                var test = new ScenarioCase(Folder, file, "", $"{spec.DisplayName} @ {LogSubject}", problem: null, checksLog: note);
+                cases.Add(new DiscoveredCase(test, spec.Behavior, spec.Severity, [], spec.Tags, LogSubject));
             }
         }
 
@@ -243,15 +271,18 @@ public sealed class ScenarioSuite
             throw ScenarioSpecException.At(file, 1, 1, $"the scenario file does not exist under '{Folder}'; check the name.");
         }
 
-        var spec = ScenarioSpecLoader.Parse(file, File.ReadAllText(full));
+        var spec = ScenarioSpecLoader.Parse(file, BoundedYamlReader.ReadText(full, file));
         _validator.EnsureValid(spec);
-        var log = spec.LogPath(Folder);
-        if (!File.Exists(log) && !Directory.Exists(log))
+        // behaviors/<behaviour>/<file>.yaml: the folder names the behaviour, so that filters and folders agree.
+        var parts = file.Split('/');
+        if (parts.Length == 3 && parts[0] == "behaviors" && parts[1] != spec.Behavior)
         {
-            var at = LocationOf(file, "log");
-            throw ScenarioSpecException.BadValue(file, at.Line, at.Column, "log", spec.Log, $"'{log}' does not exist; write a path under the scenarios folder such as 'logs/ngsim-gpl/USA_US101-22_1_T-1.scene.parquet'");
+            var at = LocationOf(file, "behavior");
+            throw ScenarioSpecException.BadValue(file, at.Line, at.Column, "behavior", spec.Behavior, $"the file lies in folder 'behaviors/{parts[1]}'; move the file to 'behaviors/{spec.Behavior}/' or set behavior to '{parts[1]}'");
         }
 
+        // Absolute, '..', missing, or a symbolic link out of the suite: an error at the 'log' field.
+        _ = SuitePath.Resolve(Folder, spec.Log, spec.LogLocation ?? LocationOf(file, "log"), "log");
         return spec;
     }
 }

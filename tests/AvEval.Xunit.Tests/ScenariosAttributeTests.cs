@@ -33,7 +33,7 @@ public partial class ScenariosAttributeTests
         cases[0].Case.Problem.ShouldBeNull();
         cases[0].Traits.ShouldBe(
         [
-            new("Behavior", "following_distance"), new("Severity", "blocking"), new("Candidate", "rc-2026.12.1"),
+            new("Behavior", "following_distance"), new("Severity", "blocking"), new("Subject", "candidate"), new("Candidate", "rc-2026.12.1"),
             new("Tag", "ngsim"), new("Tag", "freeway"),
         ]);
     }

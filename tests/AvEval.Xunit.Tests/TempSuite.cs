@@ -1,6 +1,9 @@
 namespace AvEval.Xunit.Tests;
 
-/// <summary>A scenarios folder in a temp directory: the repository's candidates.yaml, a link to its logs, and scenario files written by a test.</summary>
+/// <summary>
+/// A scenarios folder in a temp directory: the repository's candidates.yaml, a copy of its logs (2.5 MB; a symbolic link
+/// to them would leave the suite, which scenario references may not), and scenario files written by a test.
+/// </summary>
 internal sealed class TempSuite : IDisposable
 {
     public TempSuite()
@@ -9,10 +12,14 @@ internal sealed class TempSuite : IDisposable
         Directory.CreateDirectory(Folder);
         var repo = ScenarioSuite.FindFolder(ScenarioSettings.Default, AppContext.BaseDirectory);
         File.Copy(Path.Combine(repo, "candidates.yaml"), Path.Combine(Folder, "candidates.yaml"));
-        Directory.CreateSymbolicLink(Path.Combine(Folder, "logs"), Path.Combine(repo, "logs"));
+        Repository = repo;
+        Copy(Path.Combine(repo, "logs"), Path.Combine(Folder, "logs"));
     }
 
     public string Folder { get; }
+
+    /// <summary>The repository's scenarios folder.</summary>
+    public string Repository { get; }
 
     public ScenarioSettings Settings(params string[] candidates) => ScenarioSettings.Default with { ScenariosFolder = Folder, Candidates = candidates };
 
@@ -25,6 +32,20 @@ internal sealed class TempSuite : IDisposable
 
     public IReadOnlyList<DiscoveredCase> Discover(string pattern, params string[] candidates) =>
         new ScenariosAttribute(pattern).Discover(() => Settings(candidates), Folder);
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
+    }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AvEval.Errors;
+using AvEval.Scenarios;
 using AvEval.Scenarios.Internal;
 using AvEval.Scenes;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +12,7 @@ namespace AvEval.Candidates;
 /// <c>candidates</c>, each with an <c>id</c>, a <c>kind</c> (<c>human-baseline</c>, <c>log-replay</c>,
 /// <c>recorded-drives</c>), a <c>description</c>, and per kind a <c>planner</c> (log replay; <c>model: idm</c> with
 /// <c>desired_speed_mps</c>, <c>time_gap_s</c>, <c>minimum_gap_m</c>, <c>max_acceleration_mps2</c>,
-/// <c>comfortable_deceleration_mps2</c>) or a <c>folder</c> relative to the file and an <c>extension</c> (recorded drives).
+/// <c>comfortable_deceleration_mps2</c>) or a <c>folder</c> relative to the file, inside the file's folder (<see cref="SuitePath"/>), and an <c>extension</c> (recorded drives).
 /// </summary>
 public sealed partial class CandidateCatalog
 {
@@ -96,12 +97,8 @@ public sealed partial class CandidateCatalog
             default:
                 var (relative, folderNode) = map.RequiredText("folder");
                 var extension = map.RequiredText("extension").Value;
-                var drives = Path.GetFullPath(Path.Combine(folder, relative));
-                if (!Directory.Exists(drives))
-                {
-                    throw ScenarioSpecException.BadValue(map.File, YamlMap.Line(folderNode), YamlMap.Column(folderNode), "folder", relative, $"'{drives}' does not exist; write the path relative to the catalog file");
-                }
-
+                // Relative to the catalog's folder (the suite root), and inside it, symbolic links included.
+                var drives = SuitePath.Resolve(folder, relative, new SourceLocation(map.File, YamlMap.Line(folderNode), YamlMap.Column(folderNode)), "folder", folder: true);
                 return readScene is null
                     ? throw new ArgumentNullException(nameof(readScene), $"Candidate '{id}' reads recorded drives; pass a scene reader to CandidateCatalog.Load.")
                     : new RecordedDrivesCandidate(id, drives, extension, readScene, description);

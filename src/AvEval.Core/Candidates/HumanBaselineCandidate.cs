@@ -27,6 +27,9 @@ public sealed class HumanBaselineCandidate : ICandidate
     /// <inheritdoc/>
     public string Description { get; }
 
+    /// <summary>Both: the recorded driver chose its speed and its path.</summary>
+    public MotionControl Controls => MotionControl.Both;
+
     /// <inheritdoc/>
     public Drive Drive(ScenarioSpec spec, Scene scene) => new(SceneWindow.Cut(scene, spec, Id), spec.Ego);
 }

@@ -20,6 +20,12 @@ public interface ICandidate
     /// <summary>One line for people.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// Which parts of the ego's motion this candidate chooses (the rest follows the log): an expectation whose metric
+    /// depends only on parts it does not control checks the log, not the candidate.
+    /// </summary>
+    MotionControl Controls { get; }
+
     /// <summary>Drives a scenario on its log.</summary>
     /// <param name="spec">The scenario (ego, window).</param>
     /// <param name="scene">The scenario's log, imported.</param>

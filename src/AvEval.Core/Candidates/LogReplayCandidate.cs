@@ -56,6 +56,12 @@ public sealed class LogReplayCandidate : ICandidate
     /// <inheritdoc/>
     public string Description { get; }
 
+    /// <summary>
+    /// Longitudinal only: the planner chooses the speed along the recorded path, which the ego follows sideways, so its
+    /// lane offset at each point of the path is the recorded one. A planner that steers would add lateral control.
+    /// </summary>
+    public MotionControl Controls => MotionControl.Longitudinal;
+
     /// <inheritdoc/>
     public Drive Drive(ScenarioSpec spec, Scene scene)
     {

@@ -67,6 +67,9 @@ public sealed class RecordedDrivesCandidate : ICandidate
         return Path.Combine(Folder, spec.Behavior, spec.Id + Extension);
     }
 
+    /// <summary>Both: the external stack drove the ego's whole motion.</summary>
+    public MotionControl Controls => MotionControl.Both;
+
     /// <inheritdoc/>
     /// <remarks>The log scene is used only to check that the ego exists in it; the drive file is cut to the window.</remarks>
     public Drive Drive(ScenarioSpec spec, Scene scene)

@@ -36,7 +36,7 @@ public static class SceneWindow
         var (first, end) = Frames(scene.TimeBase, window);
         if (end <= first)
         {
-            throw CandidateException.NothingInWindow(candidate.Value, spec.SourceFile, $"log scene '{scene.Id}'", window.StartSeconds, window.EndSeconds);
+            throw CandidateException.NothingInWindow(candidate.Value, spec.SourceFile, $"log scene '{scene.Id}'", window.StartSeconds, window.EndSeconds, spec.WindowLocation);
         }
 
         var tracks = new List<Track>();
@@ -53,7 +53,7 @@ public static class SceneWindow
 
         if (!tracks.Any(t => t.Id == spec.Ego))
         {
-            throw CandidateException.NothingInWindow(candidate.Value, spec.SourceFile, $"ego '{spec.Ego}'", window.StartSeconds, window.EndSeconds);
+            throw CandidateException.NothingInWindow(candidate.Value, spec.SourceFile, $"ego '{spec.Ego}'", window.StartSeconds, window.EndSeconds, spec.WindowLocation);
         }
 
         var timeBase = new TimeBase(scene.TimeBase.TimeOf(first), scene.TimeBase.StepSeconds, end - first);

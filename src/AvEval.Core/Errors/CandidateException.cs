@@ -23,9 +23,9 @@ public sealed class CandidateException : AvEvalException
     public static CandidateException EgoNotInLog(string candidate, string scenarioFile, string ego, string scene) =>
         new(candidate, scenarioFile, $"{scenarioFile}: ego '{ego}' is not a track of log scene '{scene}'; pick a track id from 'aveval analyze' on that log.");
 
-    /// <summary>The scenario's window holds no frame of the log, or none of the ego.</summary>
-    public static CandidateException NothingInWindow(string candidate, string scenarioFile, string what, double start, double end) =>
-        new(candidate, scenarioFile, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scenarioFile}: the window '{start}..{end}' s holds no frame of {what}; move the window onto the log's time span."));
+    /// <summary>The scenario's window holds no frame of the log, or none of the ego; <paramref name="at"/> is where the window is written, when known.</summary>
+    public static CandidateException NothingInWindow(string candidate, string scenarioFile, string what, double start, double end, Scenarios.SourceLocation? at = null) =>
+        new(candidate, scenarioFile, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(at is { } place ? place.ToString() : scenarioFile)}: the window '{start}..{end}' s holds no frame of {what}; move the window onto the log's time span."));
 
     /// <summary>A recorded-drives candidate has no drive for a scenario.</summary>
     public static CandidateException MissingDrive(string candidate, string scenarioFile, string driveFile) =>

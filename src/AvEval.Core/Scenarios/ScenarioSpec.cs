@@ -34,7 +34,16 @@ public sealed record ScenarioSpec(
     /// <summary>The name people read in test output: <c>behaviour/id</c>.</summary>
     public string DisplayName => $"{Behavior}/{Id}";
 
-    /// <summary>The log's path under a <c>scenarios/</c> folder.</summary>
+    /// <summary>Where the <c>window</c> field's value is written; null when it has none or for a spec made in code.</summary>
+    public SourceLocation? WindowLocation { get; init; }
+
+    /// <summary>Where the <c>log</c> field's value is written; null for a spec made in code.</summary>
+    public SourceLocation? LogLocation { get; init; }
+
+    /// <summary>
+    /// The log's path under a <c>scenarios/</c> folder, by its text only; <see cref="SuitePath.Resolve"/> checks that it
+    /// exists and stays inside the folder, symbolic links included.
+    /// </summary>
     public string LogPath(string scenariosFolder) => Path.GetFullPath(Path.Combine(scenariosFolder, Log));
 
     /// <inheritdoc/>

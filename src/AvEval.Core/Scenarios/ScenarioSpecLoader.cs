@@ -52,9 +52,9 @@ public static partial class ScenarioSpecLoader
         var severity = ReadSeverity(map);
         var tags = map.TextList("tags", required: false).Select(t => t.Value!).ToList();
         var (log, logNode) = map.RequiredText("log");
-        if (Path.IsPathRooted(log) || log.Contains('\\', StringComparison.Ordinal))
+        if (SuitePath.LexicalProblem(log) is { } logProblem)
         {
-            throw ScenarioSpecException.BadValue(map.File, YamlMap.Line(logNode), YamlMap.Column(logNode), "log", log, "it must be a path relative to the scenarios/ folder with '/' separators, e.g. 'logs/USA_US101-22_1_T-1.parquet'");
+            throw ScenarioSpecException.BadValue(map.File, YamlMap.Line(logNode), YamlMap.Column(logNode), "log", log, logProblem);
         }
 
         var ego = new TrackId(map.RequiredText("ego").Value);
@@ -63,7 +63,11 @@ public static partial class ScenarioSpecLoader
             .Select(node => ExpectationParser.Parse(node.Value!, map.ContentLocation(node)))
             .ToList();
         var rationale = map.RequiredText("rationale").Value;
-        return new ScenarioSpec(id, title, behavior, severity, tags, log, ego, window, expectations, rationale, map.File);
+        return new ScenarioSpec(id, title, behavior, severity, tags, log, ego, window, expectations, rationale, map.File)
+        {
+            LogLocation = new SourceLocation(map.File, YamlMap.Line(logNode), YamlMap.Column(logNode)),
+            WindowLocation = map.Find("window") is { } windowNode ? new SourceLocation(map.File, YamlMap.Line(windowNode), YamlMap.Column(windowNode)) : null,
+        };
     }
 
     private static Severity ReadSeverity(YamlMap map)

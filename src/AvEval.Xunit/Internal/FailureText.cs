@@ -40,6 +40,11 @@ internal static class FailureText
             }
         }
 
+        if (MotionText.LogOnly(MotionText.Uncontrolled(spec, result.Candidate), result.Candidate) is { } logOnly)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  checks the log, not the candidate: {logOnly}.");
+        }
+
         sb.Append(Events(result.Evaluation));
         sb.AppendLine();
         sb.Append("  evidence: every metric, event and series of this drive is attached to the test result as evaluation.json");

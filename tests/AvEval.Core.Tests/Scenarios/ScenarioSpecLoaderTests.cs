@@ -212,7 +212,18 @@ public sealed class ScenarioSpecLoaderTests
         var error = Record.Exception(() => ScenarioSpecLoader.Parse(ScenarioYaml.File, yaml));
 
         Assert.IsType<ScenarioSpecException>(error).Message
-            .ShouldBe($"{ScenarioYaml.File}:7:6: field 'log' is '/data/us101.parquet', but it must be a path relative to the scenarios/ folder with '/' separators, e.g. 'logs/USA_US101-22_1_T-1.parquet'.");
+            .ShouldBe($"{ScenarioYaml.File}:7:6: field 'log' is '/data/us101.parquet', but it must be a path relative to the scenarios/ folder with '/' separators, e.g. 'logs/ngsim-gpl/USA_US101-22_1_T-1.scene.parquet'.");
+    }
+
+    [Fact]
+    public void Parse_LogWithDotDotSegment_Error()
+    {
+        var yaml = ScenarioYaml.WithLine(7, "log: logs/../../etc/us101.parquet");
+
+        var error = Record.Exception(() => ScenarioSpecLoader.Parse(ScenarioYaml.File, yaml));
+
+        Assert.IsType<ScenarioSpecException>(error).Message
+            .ShouldBe($"{ScenarioYaml.File}:7:6: field 'log' is 'logs/../../etc/us101.parquet', but a '..' segment would leave the scenarios/ folder; write the path from the scenarios/ folder down, e.g. 'logs/ngsim-gpl/USA_US101-22_1_T-1.scene.parquet'.");
     }
 
     [Fact]

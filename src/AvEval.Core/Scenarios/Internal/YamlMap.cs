@@ -43,49 +43,14 @@ internal sealed class YamlMap
     /// <summary>The mapping node.</summary>
     public YamlMappingNode Node { get; }
 
-    /// <summary>Reads a file holding exactly one YAML document whose root is a mapping of known fields.</summary>
-    public static YamlMap Load(string file, string what, IReadOnlyList<string> known)
-    {
-        string text;
-        try
-        {
-            text = System.IO.File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw ScenarioSpecException.At(file, 1, 1, $"the file cannot be read ({e.Message}); check the path.", e);
-        }
+    /// <summary>Reads a file holding exactly one YAML document whose root is a mapping of known fields, within <see cref="YamlLimits.Default"/>.</summary>
+    public static YamlMap Load(string file, string what, IReadOnlyList<string> known) =>
+        Parse(file, what, BoundedYamlReader.ReadText(file, file), known);
 
-        return Parse(file, what, text, known);
-    }
-
-    /// <summary>Parses YAML text that came from a file.</summary>
+    /// <summary>Parses YAML text that came from a file, within <see cref="YamlLimits.Default"/>.</summary>
     public static YamlMap Parse(string file, string what, string text, IReadOnlyList<string> known)
     {
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(text), skipComments: true);
-        try
-        {
-            stream.Load(new Parser(scanner));
-        }
-        catch (SyntaxErrorException e)
-        {
-            // YamlDotNet 18.1 puts the context's start into YamlException.Start for some scanner errors (a tab used as
-            // indentation reports line 1, column 1); the scanner's cursor is where it found the problem.
-            var at = scanner.CurrentPosition;
-            throw ScenarioSpecException.Syntax(file, (int)at.Line, (int)at.Column, ParserMessage(e), e);
-        }
-        catch (YamlException e)
-        {
-            throw ScenarioSpecException.Syntax(file, (int)e.Start.Line, (int)e.Start.Column, ParserMessage(e), e);
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet 18.1's scanner fails this way on some unterminated flow collections instead of raising a YamlException.
-            var at = scanner.CurrentPosition;
-            throw ScenarioSpecException.Syntax(file, (int)at.Line, (int)at.Column, "the parser stopped here; an unclosed '[', '{' or quote above is the likely cause", e);
-        }
-
+        var stream = BoundedYamlReader.Parse(file, text);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             throw ScenarioSpecException.At(file, 1, 1, $"the file is empty; {what} needs the fields {string.Join(", ", known)}.");
@@ -234,12 +199,4 @@ internal sealed class YamlMap
         YamlScalarNode s => $"the text '{s.Value}'",
         _ => "an alias",
     };
-
-    /// <summary>YamlDotNet prefixes its messages with the marks; the message here carries them already.</summary>
-    private static string ParserMessage(YamlException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf("): ", StringComparison.Ordinal);
-        return (message.StartsWith('(') && cut >= 0 ? message[(cut + 3)..] : message).TrimEnd('.');
-    }
 }
