@@ -135,6 +135,11 @@ public static class LabelFiles
             foreach (var annotation in annotations.EnumerateArray())
             {
                 string at = $"{where}, annotation {++a}";
+                if (annotation.ValueKind != JsonValueKind.Object)
+                {
+                    throw GoldenSetException.Malformed(path, at, $"the annotation is a JSON {annotation.ValueKind.ToString().ToLowerInvariant()}, not an object; export the tasks again from Label Studio.");
+                }
+
                 if (annotation.TryGetProperty("was_cancelled", out var cancelled) && cancelled.ValueKind == JsonValueKind.True)
                 {
                     continue;
@@ -152,7 +157,7 @@ public static class LabelFiles
                 {
                     foreach (var result in results.EnumerateArray())
                     {
-                        if (!result.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+                        if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
                         {
                             continue;
                         }
