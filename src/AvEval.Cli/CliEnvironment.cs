@@ -8,4 +8,9 @@ namespace AvEval.Cli;
 /// <param name="Error">Standard error.</param>
 /// <param name="Importers">The log importers.</param>
 /// <param name="Analysis">The rule analyzers.</param>
-internal sealed record CliEnvironment(TextWriter Output, TextWriter Error, SceneImporters Importers, RuleAnalysis Analysis);
+/// <param name="LogFolder">Where an internal error's details are written; null for <see cref="DefaultLogFolder"/>.</param>
+internal sealed record CliEnvironment(TextWriter Output, TextWriter Error, SceneImporters Importers, RuleAnalysis Analysis, string? LogFolder = null)
+{
+    /// <summary>The folder internal-error logs go to when none is given: <c>aveval/logs</c> under the temporary folder.</summary>
+    public static string DefaultLogFolder => Path.Combine(Path.GetTempPath(), "aveval", "logs");
+}

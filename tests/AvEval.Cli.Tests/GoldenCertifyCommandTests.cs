@@ -25,10 +25,11 @@ public class GoldenCertifyCommandTests
     [Fact]
     public void Calibrate_UnknownMethod_IsAUsageErrorListingTheMethods()
     {
-        // The command line rejects the value before anything runs: exit code 1 (usage), as for any unknown option value.
+        // The command line rejects the value before anything runs: exit code 2 (bad input), as for any unknown option value.
         var run = CliRun.Of("calibrate", "hard_braking_detector@1.0.0", "--golden", "hard_braking", "--method", "beta", "--version", "9.9.9", "--root", RepoPaths.Root);
 
-        run.ExitCode.ShouldBe(1);
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldStartWith("error: ");
         run.Error.ShouldContain("Argument 'beta' not recognized. Must be one of:");
         run.Error.ShouldContain("'temperature'");
         run.Error.ShouldContain("'isotonic'");

@@ -27,12 +27,14 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
-    public void Import_WithoutOut_IsAUsageError()
+    public void Import_WithoutOut_IsAUsageErrorWithExitCode2()
     {
         var run = CliRun.Of("import", "whatever.xml");
 
-        run.ExitCode.ShouldBe(1);
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldStartWith("error: ");
         run.Error.ShouldContain("--out");
+        run.Error.ShouldContain("see 'aveval import --help'");
     }
 
     [Fact]

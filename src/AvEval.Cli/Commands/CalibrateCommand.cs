@@ -14,7 +14,8 @@ namespace AvEval.Cli.Commands;
 /// [--version v]</c>: fits a calibrator of the evaluator's window probabilities on one half of the golden set's scenes,
 /// reports the ECE before and after with bootstrap 95% intervals on the other half, and writes a new evaluator version:
 /// the same <c>model.onnx</c> and a card with the calibration and its provenance (uncertified until
-/// <c>aveval golden certify</c> runs on it).
+/// <c>aveval golden certify</c> runs on it). The evaluator id and <c>--version</c> (SemVer 2.0) are checked, and the new
+/// folder must lie inside <c>scenarios/models</c>, before anything is written.
 /// </summary>
 internal static class CalibrateCommand
 {
@@ -41,7 +42,10 @@ internal static class CalibrateCommand
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
+        // Everything that names a folder is checked before anything is read or written.
         var (id, pin) = GoldenSetCertification.ParseTarget(settings.Evaluator);
+        ModelRegistry.CheckId(id, "evaluator id");
+        var requested = settings.Version is null ? (SemanticVersion?)null : ModelRegistry.ParseVersion(settings.Version, "option --version");
         if (settings.Method is not (OutputCalibration.Temperature or OutputCalibration.Platt or OutputCalibration.Isotonic))
         {
             throw CertificationException.UnknownMethod(settings.Method);
@@ -51,8 +55,8 @@ internal static class CalibrateCommand
         using var registry = new ModelRegistry(ModelRegistry.DefaultRoot(settings.Root), new LearnedRuntime(ExecutionDevices.FromEnvironment(), environment.Error));
         var evaluator = registry.Open(id, pin);
         var parent = registry.ReadCard(id, evaluator.Card.Version);
-        string version = settings.Version ?? NextMinor(parent.Version);
-        string target = Path.Combine(registry.Root, id, version);
+        string version = (requested ?? NextMinor(parent.Version, parent.Key)).ToString();
+        string target = registry.FolderOf(id, version);
         if (Directory.Exists(target))
         {
             throw CertificationException.VersionExists(target);
@@ -84,10 +88,12 @@ internal static class CalibrateCommand
         return ExitCodes.Success;
     }
 
-    private static string NextMinor(string version)
+    private static SemanticVersion NextMinor(string version, string key)
     {
-        var parts = version.Split('.');
-        return $"{parts[0]}.{int.Parse(parts[1], CultureInfo.InvariantCulture) + 1}.0";
+        var parent = ModelRegistry.ParseVersion(version, $"the version of '{key}'");
+        return parent.Minor == int.MaxValue
+            ? throw LearnedEvaluatorException.BadVersion(version, $"the version of '{key}' has no next minor version, so option --version")
+            : new SemanticVersion(parent.Major, parent.Minor + 1, 0);
     }
 
     private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);

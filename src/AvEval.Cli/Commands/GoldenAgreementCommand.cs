@@ -30,8 +30,8 @@ internal static class GoldenAgreementCommand
         ArgumentNullException.ThrowIfNull(environment);
         if (settings.Resamples < 1)
         {
-            environment.Error.WriteLine($"error: --resamples '{settings.Resamples}' must be at least 1.");
-            return ExitCodes.Usage;
+            environment.Error.WriteLine($"error: option --resamples is '{settings.Resamples}'; pass a number of bootstrap resamples of at least 1 (default {GoldenAgreementSettings.DefaultResamples}).");
+            return ExitCodes.BadInput;
         }
 
         LongFormLabels labels;

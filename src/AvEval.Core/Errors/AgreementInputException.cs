@@ -40,6 +40,18 @@ public sealed class AgreementInputException : AvEvalException
     public static AgreementInputException BadJson(string file, int line, string problem) =>
         new(file, line, $"{file}:{line}: the line is not a JSON object with item, rater and label ({problem}); write one object per line.");
 
+    /// <summary>The file is larger than the limit; it is refused before it is read.</summary>
+    public static AgreementInputException TooLarge(string file, long bytes, long limit) =>
+        new(file, 0, $"{file}: the label file is {bytes} bytes, over the limit of {limit} bytes; split it or check that it is the right file.");
+
+    /// <summary>A label reads as a number but is not finite (NaN, infinity, or too large for a double).</summary>
+    public static AgreementInputException NotFinite(string file, int line, string label) =>
+        new(file, line, $"{file}:{line}: the label '{label}' is not a finite number; give a finite number or a category name, and leave a missing label out as a whole row.");
+
+    /// <summary>A JSONL field is an array or object, not a string or number.</summary>
+    public static AgreementInputException WrongType(string file, int line, string field, string kind) =>
+        new(file, line, $"{file}:{line}: the field '{field}' is a JSON {kind}; write it as a string or a number.");
+
     /// <summary>A CSV row has an unterminated quoted field.</summary>
     public static AgreementInputException UnterminatedQuote(string file, int line) =>
         new(file, line, $"{file}:{line}: a quoted field is not closed; close it with '\"' (write a quote inside a field as '\"\"').");

@@ -59,6 +59,14 @@ public sealed class GoldenSetException : AvEvalException
     public static GoldenSetException Unreadable(string file, string what, string error) =>
         new(file, "whole file", $"the {what} cannot be read ({error}); check that it is a readable file and not held open by another process, then try again.");
 
+    /// <summary>A file is larger than the limit a reader accepts; it is refused before it is read.</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="what">What the file is, e.g. <c>items file</c>.</param>
+    /// <param name="bytes">Its size.</param>
+    /// <param name="limit">The limit.</param>
+    public static GoldenSetException TooLarge(string file, string what, long bytes, long limit) =>
+        new(file, "whole file", $"the {what} is {bytes} bytes, over the limit of {limit} bytes; split it into smaller sets or check that it is the right file.");
+
     /// <summary>A file the set needs is missing.</summary>
     public static GoldenSetException MissingFile(string file, string what) =>
         new(file, "whole file", $"the {what} is missing; restore it from version control or regenerate the set.");

@@ -18,6 +18,31 @@ public sealed class LearnedEvaluatorException : AvEvalException
     public static LearnedEvaluatorException UnknownEvaluator(string evaluator, string registry, IEnumerable<string> known) =>
         new(evaluator, $"unknown evaluator '{evaluator}': {registry} has no folder of that name (known: {List(known)}); fix the id or train the model with 'aveval train'.");
 
+    /// <summary>A text used as an evaluator id (and so as a folder name under the registry) is not one.</summary>
+    /// <param name="id">The text.</param>
+    /// <param name="where">Where it came from, e.g. <c>evaluator id</c>.</param>
+    public static LearnedEvaluatorException BadId(string id, string where) =>
+        new(id, $"{where} '{id}' is not an evaluator id; write 1 to 64 lowercase letters, digits, '_' or '-' (e.g. 'hard_braking_detector').");
+
+    /// <summary>A version is not a semantic version (SemVer 2.0).</summary>
+    /// <param name="version">The text.</param>
+    /// <param name="where">Where it came from, e.g. <c>option --version</c>.</param>
+    public static LearnedEvaluatorException BadVersion(string version, string where) =>
+        new(version, $"{where} is '{version}', which is not a semantic version; write MAJOR.MINOR.PATCH with an optional -pre-release or +build (SemVer 2.0, e.g. '1.1.0' or '1.1.0-rc.1').");
+
+    /// <summary>A version pin is neither a major version nor a semantic version.</summary>
+    /// <param name="evaluator">The evaluator id.</param>
+    /// <param name="pin">The pin.</param>
+    public static LearnedEvaluatorException BadPin(string evaluator, string pin) =>
+        new($"{evaluator}@{pin}", $"the version pin '{pin}' of evaluator '{evaluator}' is neither a major version (e.g. '1') nor a semantic version (SemVer 2.0, e.g. '1.0.0' or '1.1.0-rc.1'); pin one of those forms.");
+
+    /// <summary>A model folder would lie outside the registry (a symbolic link pointing elsewhere).</summary>
+    /// <param name="model">The model, <c>id@version</c>.</param>
+    /// <param name="folder">The folder it would use.</param>
+    /// <param name="registry">The registry root.</param>
+    public static LearnedEvaluatorException OutsideRegistry(string model, string folder, string registry) =>
+        new(model, $"{folder}: the folder of model '{model}' resolves outside the registry '{registry}'; remove the symbolic link or keep models under the registry.");
+
     /// <summary>The model exists but not in this version.</summary>
     public static LearnedEvaluatorException UnknownVersion(string evaluator, string version, string registry, IEnumerable<string> known) =>
         new($"{evaluator}@{version}", $"unknown version '{version}' of evaluator '{evaluator}' in {registry} (available: {List(known)}); pin one of those versions.");

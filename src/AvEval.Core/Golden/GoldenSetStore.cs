@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AvEval.Errors;
 using AvEval.Geometry;
+using AvEval.Golden.Internal;
 
 namespace AvEval.Golden;
 
@@ -25,6 +26,12 @@ public static class GoldenSetStore
 
     /// <summary>The labels' file name.</summary>
     public const string LabelsFile = "labels.csv";
+
+    /// <summary>
+    /// The largest file of a golden set (manifest, items, labels) and the largest label import read, in bytes (64 MiB;
+    /// the shipped sets are under 100 KB). A larger file is refused before it is read.
+    /// </summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
 
     private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n" };
 
@@ -75,6 +82,11 @@ public static class GoldenSetStore
         }
 
         var labels = Reading(labelsPath, "labels file", () => LabelFiles.ReadCsv(labelsPath, ids, manifest.Scale));
+        if (AdjudicationRule.TryParse(manifest.Adjudication)?.Adjudicator is { } adjudicator && !labels.Any(l => l.Rater == adjudicator))
+        {
+            throw GoldenSetException.Malformed(manifestPath, "adjudication", $"the adjudicator '{adjudicator}' gave no label in '{labelsPath}' (raters: {string.Join(", ", labels.Select(l => l.Rater).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(r => $"'{r}'"))}); name a rater of the labels or add the adjudicator's labels.");
+        }
+
         return new GoldenSet(manifest, items, labels);
     }
 
@@ -104,6 +116,12 @@ public static class GoldenSetStore
         if (!File.Exists(path))
         {
             throw GoldenSetException.MissingFile(path, what);
+        }
+
+        long length = new FileInfo(path).Length;
+        if (length > MaxFileBytes)
+        {
+            throw GoldenSetException.TooLarge(path, what, length, MaxFileBytes);
         }
 
         string actual = Hash(File.ReadAllBytes(path));
@@ -186,7 +204,7 @@ public static class GoldenSetStore
     private static List<GoldenItem> ReadItems(string path)
     {
         var items = new List<GoldenItem>();
-        string[] lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+        string[] lines = ReadText(path, "items file").Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
             if (lines[i].Length == 0)
@@ -195,58 +213,86 @@ public static class GoldenSetStore
             }
 
             string where = $"line {i + 1}";
+            JsonElement e;
             try
             {
-                var e = JsonDocument.Parse(lines[i]).RootElement;
-                string id = e.GetProperty("id").GetString() ?? throw new JsonException("id is null");
-                var kind = ParseKind(e.GetProperty("kind").GetString()) ?? throw GoldenSetException.Malformed(path, where, $"kind '{e.GetProperty("kind")}' is not one of 'drive_window', 'feature_row', 'rated_trajectory'; fix the item.");
-                DriveWindow? window = null;
-                Dictionary<string, double>? features = null;
-                CandidateTrajectory? trajectory = null;
-                if (e.TryGetProperty("window", out var w))
-                {
-                    window = new DriveWindow(
-                        w.GetProperty("scene").GetString()!,
-                        w.GetProperty("scene_sha256").GetString()!,
-                        w.TryGetProperty("log", out var log) ? log.GetString() : null,
-                        w.GetProperty("ego").GetString()!,
-                        w.GetProperty("start_s").GetDouble(),
-                        w.GetProperty("end_s").GetDouble(),
-                        w.TryGetProperty("other", out var other) ? other.GetString() : null);
-                }
-
-                if (e.TryGetProperty("features", out var f))
-                {
-                    features = f.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
-                }
-
-                if (e.TryGetProperty("trajectory", out var t))
-                {
-                    trajectory = new CandidateTrajectory(
-                        t.GetProperty("scene").GetString()!,
-                        t.GetProperty("initial_speed_mps").GetDouble(),
-                        t.GetProperty("step_s").GetDouble(),
-                        [.. t.GetProperty("points").EnumerateArray().Select(p => new Point2(p[0].GetDouble(), p[1].GetDouble()))]);
-                }
-
-                var item = new GoldenItem(id, kind, window, features, trajectory);
-                bool complete = kind switch
-                {
-                    GoldenItemKind.DriveWindow => window is not null,
-                    GoldenItemKind.FeatureRow => features is not null,
-                    _ => trajectory is not null,
-                };
-                if (!complete)
-                {
-                    throw GoldenSetException.Malformed(path, where, $"item '{id}' of kind '{KindName(kind)}' lacks its payload; add the {KindName(kind)} fields.");
-                }
-
-                items.Add(item);
+                using var document = JsonDocument.Parse(lines[i]);
+                e = document.RootElement.Clone();
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            catch (JsonException ex)
             {
-                throw GoldenSetException.Malformed(path, where, $"the item does not parse ({ex.Message}); regenerate the set or fix the line.");
+                throw GoldenSetException.Malformed(path, where, $"the item is not valid JSON ({ex.Message}); regenerate the set or fix the line.");
             }
+
+            var field = new JsonFields(path, where, "the item");
+            string id = field.Text(e, "id");
+            string kindText = field.Text(e, "kind");
+            var kind = ParseKind(kindText) ?? throw GoldenSetException.Malformed(path, where, $"kind '{kindText}' is not one of 'drive_window', 'feature_row', 'rated_trajectory'; fix the item.");
+            DriveWindow? window = null;
+            Dictionary<string, double>? features = null;
+            CandidateTrajectory? trajectory = null;
+            if (e.TryGetProperty("window", out var w))
+            {
+                field.Object(w, "window");
+                window = new DriveWindow(
+                    field.Text(w, "scene", "window."),
+                    field.Text(w, "scene_sha256", "window."),
+                    field.OptionalText(w, "log", "window."),
+                    field.Text(w, "ego", "window."),
+                    field.Number(w, "start_s", "window."),
+                    field.Number(w, "end_s", "window."),
+                    field.OptionalText(w, "other", "window."));
+                if (window.EndSeconds <= window.StartSeconds)
+                {
+                    throw GoldenSetException.Malformed(path, where, $"item '{id}' has the window [{F(window.StartSeconds)}, {F(window.EndSeconds)}) s; a window ends after it starts (end_s > start_s), so fix start_s and end_s.");
+                }
+            }
+
+            if (e.TryGetProperty("features", out var f))
+            {
+                field.Object(f, "features");
+                features = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var p in f.EnumerateObject())
+                {
+                    if (!features.TryAdd(p.Name, field.Number(f, p.Name, "features.")))
+                    {
+                        throw GoldenSetException.Malformed(path, where, $"feature '{p.Name}' appears twice in item '{id}'; keep one value per feature.");
+                    }
+                }
+            }
+
+            if (e.TryGetProperty("trajectory", out var t))
+            {
+                field.Object(t, "trajectory");
+                var points = field.Array(t, "points", "trajectory.");
+                var list = new List<Point2>(points.GetArrayLength());
+                int n = 0;
+                foreach (var point in points.EnumerateArray())
+                {
+                    string name = $"trajectory.points[{n++}]";
+                    if (point.ValueKind != JsonValueKind.Array || point.GetArrayLength() != 2)
+                    {
+                        throw GoldenSetException.Malformed(path, where, $"field '{name}' is not an [x, y] pair of numbers; write each point as [x, y] in metres.");
+                    }
+
+                    list.Add(new Point2(field.Value(point[0], name + "[0]"), field.Value(point[1], name + "[1]")));
+                }
+
+                trajectory = new CandidateTrajectory(field.Text(t, "scene", "trajectory."), field.Number(t, "initial_speed_mps", "trajectory."), field.Number(t, "step_s", "trajectory."), list);
+            }
+
+            bool complete = kind switch
+            {
+                GoldenItemKind.DriveWindow => window is not null,
+                GoldenItemKind.FeatureRow => features is not null,
+                _ => trajectory is not null,
+            };
+            if (!complete)
+            {
+                throw GoldenSetException.Malformed(path, where, $"item '{id}' of kind '{KindName(kind)}' lacks its payload; add the {KindName(kind)} fields.");
+            }
+
+            items.Add(new GoldenItem(id, kind, window, features, trajectory));
         }
 
         return items;
@@ -315,54 +361,93 @@ public static class GoldenSetStore
             throw GoldenSetException.MissingFile(path, "manifest");
         }
 
+        JsonElement e;
         try
         {
-            var e = JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
-            int version = e.GetProperty("format_version").GetInt32();
-            if (version != FormatVersion)
-            {
-                throw GoldenSetException.Malformed(path, "format_version", $"format version '{version}' is not {FormatVersion}, the one this build reads; regenerate the set with this build.");
-            }
-
-            var s = e.GetProperty("scale");
-            string scaleKind = s.GetProperty("kind").GetString()!;
-            var scale = scaleKind switch
-            {
-                "binary" => LabelScale.Binary,
-                "ordinal" => LabelScale.Ordinal([.. s.GetProperty("levels").EnumerateArray().Select(l => l.GetString()!)]),
-                "interval" => LabelScale.Interval(s.GetProperty("min").GetDouble(), s.GetProperty("max").GetDouble()),
-                _ => throw GoldenSetException.Malformed(path, "scale.kind", $"scale kind '{scaleKind}' is not one of 'binary', 'ordinal', 'interval'; declare the labels' scale."),
-            };
-            string adjudication = e.GetProperty("adjudication").GetString()!;
-            if (AdjudicationRule.TryParse(adjudication) is null)
-            {
-                throw GoldenSetException.Malformed(path, "adjudication", $"adjudication '{adjudication}' is neither 'majority' nor 'adjudicator:<rater>'; name the rule.");
-            }
-
-            string kindText = e.GetProperty("kind").GetString()!;
-            return new GoldenSetManifest(
-                version,
-                e.GetProperty("name").GetString()!,
-                e.GetProperty("version").GetString()!,
-                e.GetProperty("description").GetString()!,
-                e.GetProperty("provenance").GetString()!,
-                ParseKind(kindText) ?? throw GoldenSetException.Malformed(path, "kind", $"kind '{kindText}' is not one of 'drive_window', 'feature_row', 'rated_trajectory'; name what the items are."),
-                scale,
-                adjudication,
-                e.GetProperty("item_count").GetInt32(),
-                e.GetProperty("items_sha256").GetString()!,
-                e.GetProperty("labels_sha256").GetString()!,
-                [.. e.GetProperty("certification").EnumerateArray().Select(c => new CertificationThreshold(
-                    c.GetProperty("behaviour").GetString()!,
-                    c.GetProperty("statistic").GetString()!,
-                    c.GetProperty("min_agreement_lower95").GetDouble(),
-                    c.GetProperty("max_calibration_error").GetDouble()))]);
+            using var document = JsonDocument.Parse(ReadText(path, "manifest"));
+            e = document.RootElement.Clone();
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException ex)
         {
-            throw GoldenSetException.Malformed(path, "whole file", $"the manifest does not parse ({ex.Message}); restore it from version control or regenerate the set.");
+            throw GoldenSetException.Malformed(path, $"line {(ex.LineNumber ?? 0) + 1}", $"the manifest is not valid JSON ({ex.Message}); restore it from version control or regenerate the set.");
         }
+
+        var field = new JsonFields(path, null, "the manifest");
+        field.Object(e, "the manifest");
+        int version = field.Integer(e, "format_version");
+        if (version != FormatVersion)
+        {
+            throw GoldenSetException.Malformed(path, "format_version", $"format version '{version}' is not {FormatVersion}, the one this build reads; regenerate the set with this build.");
+        }
+
+        var s = field.Property(e, "scale");
+        field.Object(s, "scale");
+        string scaleKind = field.Text(s, "kind", "scale.");
+        var scale = scaleKind switch
+        {
+            "binary" => LabelScale.Binary,
+            "ordinal" => LabelScale.Ordinal([.. field.Array(s, "levels", "scale.").EnumerateArray().Select((l, n) => field.TextValue(l, $"scale.levels[{n}]"))]),
+            "interval" => LabelScale.Interval(field.Number(s, "min", "scale."), field.Number(s, "max", "scale.")),
+            _ => throw GoldenSetException.Malformed(path, "scale.kind", $"scale kind '{scaleKind}' is not one of 'binary', 'ordinal', 'interval'; declare the labels' scale."),
+        };
+        if (scale.Kind == ScaleKind.Ordinal && (scale.Levels.Count < 2 || scale.Levels.Distinct(StringComparer.Ordinal).Count() != scale.Levels.Count))
+        {
+            throw GoldenSetException.Malformed(path, "scale.levels", $"the ordinal scale has the levels {string.Join(", ", scale.Levels.Select(l => $"'{l}'"))}; declare at least two distinct levels, in order.");
+        }
+
+        if (scale.Kind == ScaleKind.Interval && !(scale.Minimum < scale.Maximum))
+        {
+            throw GoldenSetException.Malformed(path, "scale.min", $"the interval scale runs from '{F(scale.Minimum!.Value)}' to '{F(scale.Maximum!.Value)}'; make min smaller than max.");
+        }
+
+        string adjudication = field.Text(e, "adjudication");
+        if (AdjudicationRule.TryParse(adjudication) is null)
+        {
+            throw GoldenSetException.Malformed(path, "adjudication", $"adjudication '{adjudication}' is neither 'majority' nor 'adjudicator:<rater>'; name the rule.");
+        }
+
+        string kindText = field.Text(e, "kind");
+        int itemCount = field.Integer(e, "item_count");
+        if (itemCount < 0)
+        {
+            throw GoldenSetException.Malformed(path, "item_count", $"item_count is '{itemCount}'; count the items in items.jsonl or regenerate the set.");
+        }
+
+        string itemsSha = field.Sha256(e, "items_sha256"), labelsSha = field.Sha256(e, "labels_sha256");
+        var thresholds = new List<CertificationThreshold>();
+        int c = 0;
+        foreach (var t in field.Array(e, "certification").EnumerateArray())
+        {
+            string at = $"certification[{c++}].";
+            field.Object(t, at.TrimEnd('.'));
+            thresholds.Add(new CertificationThreshold(field.Text(t, "behaviour", at), field.Text(t, "statistic", at), field.Number(t, "min_agreement_lower95", at), field.Number(t, "max_calibration_error", at)));
+        }
+
+        return new GoldenSetManifest(
+            version,
+            field.Text(e, "name"),
+            field.Text(e, "version"),
+            field.Text(e, "description"),
+            field.Text(e, "provenance"),
+            ParseKind(kindText) ?? throw GoldenSetException.Malformed(path, "kind", $"kind '{kindText}' is not one of 'drive_window', 'feature_row', 'rated_trajectory'; name what the items are."),
+            scale,
+            adjudication,
+            itemCount,
+            itemsSha,
+            labelsSha,
+            thresholds);
     }
+
+    /// <summary>A file's text, refusing one over <see cref="MaxFileBytes"/> before reading it.</summary>
+    internal static string ReadText(string path, string what)
+    {
+        long length = new FileInfo(path).Length;
+        return length > MaxFileBytes
+            ? throw GoldenSetException.TooLarge(path, what, length, MaxFileBytes)
+            : File.ReadAllText(path, Encoding.UTF8);
+    }
+
+    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     private static string KindName(GoldenItemKind kind) => kind switch
     {

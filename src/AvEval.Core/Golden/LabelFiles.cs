@@ -135,6 +135,11 @@ public static class LabelFiles
             foreach (var annotation in annotations.EnumerateArray())
             {
                 string at = $"{where}, annotation {++a}";
+                if (annotation.ValueKind != JsonValueKind.Object)
+                {
+                    throw GoldenSetException.Malformed(path, at, $"the annotation is a JSON {annotation.ValueKind.ToString().ToLowerInvariant()}, not an object; export the tasks again from Label Studio.");
+                }
+
                 if (annotation.TryGetProperty("was_cancelled", out var cancelled) && cancelled.ValueKind == JsonValueKind.True)
                 {
                     continue;
@@ -152,7 +157,7 @@ public static class LabelFiles
                 {
                     foreach (var result in results.EnumerateArray())
                     {
-                        if (!result.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+                        if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
                         {
                             continue;
                         }
@@ -275,9 +280,18 @@ public static class LabelFiles
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static StreamReader Open(string path) => File.Exists(path)
-        ? new StreamReader(path, Encoding.UTF8)
-        : throw GoldenSetException.MissingFile(path, "label file");
+    private static StreamReader Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw GoldenSetException.MissingFile(path, "label file");
+        }
+
+        long length = new FileInfo(path).Length;
+        return length > GoldenSetStore.MaxFileBytes
+            ? throw GoldenSetException.TooLarge(path, "label file", length, GoldenSetStore.MaxFileBytes)
+            : new StreamReader(path, Encoding.UTF8);
+    }
 
     private static List<(string Where, JsonElement Record)> Records(string path)
     {
@@ -301,9 +315,19 @@ public static class LabelFiles
                 throw GoldenSetException.Malformed(path, $"line {(e.LineNumber ?? 0) + 1}", $"the JSON does not parse ({e.Message}); export the file again.");
             }
 
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                throw GoldenSetException.Malformed(path, "line 1", "the file starts with '[' but is not a JSON array; export the file again.");
+            }
+
             int i = 0;
             foreach (var record in array.EnumerateArray())
             {
+                if (record.ValueKind != JsonValueKind.Object)
+                {
+                    throw GoldenSetException.Malformed(path, $"record {i + 1}", $"the record is a JSON {record.ValueKind.ToString().ToLowerInvariant()}, not an object; export the file again.");
+                }
+
                 result.Add(($"record {++i}", record));
             }
 
@@ -363,8 +387,8 @@ public static class LabelFiles
 
     private static double? ParseConfidence(string file, string where, string text) =>
         text.Length == 0 ? null
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) ? c
-        : throw GoldenSetException.Malformed(file, where, $"confidence '{text}' is not a number; give a probability in [0, 1] or leave it empty.");
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) && c is >= 0 and <= 1 ? c
+        : throw GoldenSetException.Malformed(file, where, $"confidence '{text}' is not a probability; give a number in [0, 1] or leave it empty.");
 
     private static DateTimeOffset? ParseTime(string file, string where, string text) =>
         text.Length == 0 ? null

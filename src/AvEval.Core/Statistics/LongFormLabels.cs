@@ -49,6 +49,9 @@ public sealed class LongFormLabels
     public static double ValueOf(string label) =>
         TryNumber(label, out double value) ? value : throw new FormatException($"Label '{label}' is not a number.");
 
+    /// <summary>The largest label file read, in bytes (64 MiB); a larger one is refused before it is read.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
     /// <summary>Reads a CSV or JSONL (<c>.jsonl</c>, <c>.ndjson</c>) label file.</summary>
     public static LongFormLabels Read(string path)
     {
@@ -56,6 +59,12 @@ public sealed class LongFormLabels
         if (!File.Exists(path))
         {
             throw AgreementInputException.NotFound(path);
+        }
+
+        long length = new FileInfo(path).Length;
+        if (length > MaxFileBytes)
+        {
+            throw AgreementInputException.TooLarge(path, length, MaxFileBytes);
         }
 
         var lines = File.ReadAllLines(path);
@@ -69,6 +78,11 @@ public sealed class LongFormLabels
         var firstLine = new Dictionary<(int Item, int Rater), int>();
         foreach (var (line, item, rater, label) in rows)
         {
+            if (double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && !double.IsFinite(number))
+            {
+                throw AgreementInputException.NotFinite(path, line, label);
+            }
+
             int i = IndexOf(item, items, itemIndex);
             int r = IndexOf(rater, raters, raterIndex);
             if (firstLine.TryGetValue((i, r), out int first))
@@ -228,7 +242,8 @@ public sealed class LongFormLabels
                         JsonValueKind.String => value.GetString()!.Trim(),
                         JsonValueKind.Number => value.GetRawText(),
                         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-                        _ => string.Empty,
+                        JsonValueKind.Null => string.Empty,
+                        _ => throw AgreementInputException.WrongType(path, line, name, value.ValueKind.ToString().ToLowerInvariant()),
                     };
                     return text.Length > 0 ? text : throw AgreementInputException.MissingField(path, line, name);
                 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AvEval.Learned.Registry;
 
 /// <summary>
@@ -25,7 +23,7 @@ namespace AvEval.Learned.Registry;
 public sealed record CalibrationRecord(
     string Method,
     IReadOnlyDictionary<string, double> Parameters,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IReadOnlyList<double>>? Points,
+    IReadOnlyList<IReadOnlyList<double>>? Points,
     string ParentVersion,
     GoldenSetReference GoldenSet,
     int Seed,

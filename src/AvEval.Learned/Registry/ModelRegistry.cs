@@ -39,14 +39,73 @@ public sealed class ModelRegistry : IEvaluatorResolver, IDisposable
     /// <summary><c>scenarios/models</c> under a repository root.</summary>
     public static string DefaultRoot(string repositoryRoot) => Path.Combine(repositoryRoot, "scenarios", "models");
 
-    /// <summary>Evaluator ids present.</summary>
+    /// <summary>Evaluator ids present (folders whose names are valid ids, <see cref="IsValidId"/>).</summary>
     public IReadOnlyList<string> Evaluators => Directory.Exists(Root)
-        ? [.. Directory.GetDirectories(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+        ? [.. Directory.GetDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(IsValidId).Order(StringComparer.Ordinal)]
         : [];
 
-    /// <summary>Versions of an evaluator present (folder names that are semantic versions), lowest first.</summary>
+    /// <summary>
+    /// Whether a text is an evaluator id: 1 to <see cref="MaxIdLength"/> characters of lowercase ASCII letters, digits,
+    /// <c>_</c> and <c>-</c>, so that an id is always a plain folder name under the registry.
+    /// </summary>
+    public static bool IsValidId(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= MaxIdLength && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-');
+
+    /// <summary>Throws unless <paramref name="id"/> is an evaluator id (<see cref="IsValidId"/>).</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="where">Where the id came from, for the message, e.g. <c>the argument 'x@1'</c>.</param>
+    /// <exception cref="LearnedEvaluatorException">It is not.</exception>
+    public static void CheckId(string id, string where)
+    {
+        if (!IsValidId(id))
+        {
+            throw LearnedEvaluatorException.BadId(id ?? "", where);
+        }
+    }
+
+    /// <summary>Parses a full version (<see cref="SemanticVersion"/>, SemVer 2.0).</summary>
+    /// <param name="text">The version.</param>
+    /// <param name="where">Where it came from, for the message, e.g. <c>option --version</c>.</param>
+    /// <exception cref="LearnedEvaluatorException">It is not a semantic version.</exception>
+    public static SemanticVersion ParseVersion(string text, string where) =>
+        SemanticVersion.TryParse(text, out var version) ? version : throw LearnedEvaluatorException.BadVersion(text ?? "", where);
+
+    /// <summary>The longest evaluator id accepted, in characters.</summary>
+    public const int MaxIdLength = 64;
+
+    /// <summary>The largest model card read, in bytes (cards in the repository are about 40 KB).</summary>
+    public const long MaxCardBytes = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// The folder of one evaluator version, <c>&lt;root&gt;/&lt;id&gt;/&lt;version&gt;</c>, after checking that the id and
+    /// the version are valid and that the folder, symbolic links resolved, lies inside the registry.
+    /// </summary>
+    /// <exception cref="LearnedEvaluatorException">A bad id or version, or a folder outside the registry.</exception>
+    public string FolderOf(string evaluator, string version)
+    {
+        CheckId(evaluator, "evaluator id");
+        _ = ParseVersion(version, $"the version of '{evaluator}'");
+        string folder = Path.GetFullPath(Path.Combine(Root, evaluator, version));
+        string rootWithSeparator = Resolved(Root) + Path.DirectorySeparatorChar;
+        if (!(Resolved(folder) + Path.DirectorySeparatorChar).StartsWith(rootWithSeparator, StringComparison.Ordinal))
+        {
+            throw LearnedEvaluatorException.OutsideRegistry($"{evaluator}@{version}", folder, Root);
+        }
+
+        return folder;
+    }
+
+    /// <summary>
+    /// Versions of an evaluator present (folder names that are semantic versions), lowest precedence first; none for a text
+    /// that is not an evaluator id.
+    /// </summary>
     public IReadOnlyList<string> VersionsOf(string evaluator)
     {
+        if (!IsValidId(evaluator))
+        {
+            return [];
+        }
+
         var folder = Path.Combine(Root, evaluator);
         if (!Directory.Exists(folder))
         {
@@ -54,24 +113,35 @@ public sealed class ModelRegistry : IEvaluatorResolver, IDisposable
         }
 
         return [.. Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>()
-            .Where(v => TryParseVersion(v, out _)).OrderBy(v => ParseVersion(v))];
+            .Select(v => (Text: v, Ok: SemanticVersion.TryParse(v, out var parsed), Version: parsed))
+            .Where(v => v.Ok).OrderBy(v => v.Version).ThenBy(v => v.Text, StringComparer.Ordinal).Select(v => v.Text)];
     }
 
-    /// <summary>The full version a pin resolves to.</summary>
-    /// <exception cref="LearnedEvaluatorException">Unknown evaluator or version.</exception>
+    /// <summary>
+    /// The full version a pin resolves to: a full semantic version names itself; a major version (<c>1</c>) names the
+    /// highest release <c>1.x.y</c> (never a pre-release).
+    /// </summary>
+    /// <exception cref="LearnedEvaluatorException">A bad id or pin, or an unknown evaluator or version.</exception>
     public string ResolveVersion(string evaluator, string pin)
     {
-        ArgumentException.ThrowIfNullOrEmpty(evaluator);
-        ArgumentException.ThrowIfNullOrEmpty(pin);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(pin);
+        CheckId(evaluator, "evaluator id");
+        bool major = pin.Length is > 0 and <= 9 && pin.All(char.IsAsciiDigit);
+        if (!major && !SemanticVersion.TryParse(pin, out _))
+        {
+            throw LearnedEvaluatorException.BadPin(evaluator, pin);
+        }
+
         var versions = VersionsOf(evaluator);
         if (versions.Count == 0)
         {
             throw LearnedEvaluatorException.UnknownEvaluator(evaluator, Root, Evaluators);
         }
 
-        var match = pin.Contains('.', StringComparison.Ordinal)
-            ? versions.FirstOrDefault(v => v == pin)
-            : versions.LastOrDefault(v => v.Split('.')[0] == pin);
+        var match = major
+            ? versions.LastOrDefault(v => SemanticVersion.TryParse(v, out var s) && !s.IsPreRelease && s.Major == int.Parse(pin, CultureInfo.InvariantCulture))
+            : versions.FirstOrDefault(v => v == pin);
         return match ?? throw LearnedEvaluatorException.UnknownVersion(evaluator, pin, Root, versions);
     }
 
@@ -87,15 +157,7 @@ public sealed class ModelRegistry : IEvaluatorResolver, IDisposable
             throw LearnedEvaluatorException.MissingFile(key, file);
         }
 
-        ModelCard card;
-        try
-        {
-            card = ModelCardJson.Read(File.ReadAllText(file));
-        }
-        catch (JsonException e)
-        {
-            throw LearnedEvaluatorException.BadCard(key, file, $"is not valid ({e.Message})", e);
-        }
+        var card = ReadCardFile(key, file);
 
         if (card.FormatVersion is < 1 or > ModelCard.CurrentFormatVersion)
         {
@@ -121,6 +183,59 @@ public sealed class ModelRegistry : IEvaluatorResolver, IDisposable
 
         return card;
     }
+
+    /// <summary>
+    /// Reads and checks one card file: at most <see cref="MaxCardBytes"/>, valid JSON of a card, a plain <c>model_file</c>
+    /// name beside the card, a 64-digit lower-case hex <c>sha256</c>, and positive window and stride frames.
+    /// </summary>
+    /// <param name="key">The model, <c>id@version</c>, for messages.</param>
+    /// <param name="file">The card file.</param>
+    /// <exception cref="LearnedEvaluatorException">The card is too large, unreadable, not a card, or has an invalid field.</exception>
+    public static ModelCard ReadCardFile(string key, string file)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(file);
+        string json;
+        try
+        {
+            long length = new FileInfo(file).Length;
+            if (length > MaxCardBytes)
+            {
+                throw LearnedEvaluatorException.BadCard(key, file, $"is {length} bytes, over the limit of {MaxCardBytes} bytes for a model card");
+            }
+
+            json = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw LearnedEvaluatorException.BadCard(key, file, $"cannot be read ({e.Message})", e);
+        }
+
+        ModelCard card;
+        try
+        {
+            card = ModelCardJson.Read(json);
+        }
+        catch (JsonException e)
+        {
+            throw LearnedEvaluatorException.BadCard(key, file, $"is not valid ({e.Message})", e);
+        }
+
+        string? problem = card switch
+        {
+            _ when !IsPlainFileName(card.ModelFile) => $"has model_file '{card.ModelFile}', which is not a plain file name beside the card",
+            _ when card.Sha256.Length != 64 || !card.Sha256.All(char.IsAsciiHexDigitLower) => $"has sha256 '{card.Sha256}', which is not 64 lower-case hex digits",
+            _ when card.WindowFrames < 1 => $"has window_frames '{card.WindowFrames}', which is not a positive number of frames",
+            _ when card.StrideFrames < 1 => $"has stride_frames '{card.StrideFrames}', which is not a positive number of frames",
+            _ when !IsValidId(card.Id) => $"has id '{card.Id}', which is not an evaluator id (lowercase letters, digits, '_' or '-')",
+            _ when !SemanticVersion.TryParse(card.Version, out _) => $"has version '{card.Version}', which is not a semantic version",
+            _ => null,
+        };
+        return problem is null ? card : throw LearnedEvaluatorException.BadCard(key, file, problem);
+    }
+
+    private static bool IsPlainFileName(string name) =>
+        name.Length > 0 && name == Path.GetFileName(name) && name is not ("." or "..") && name.IndexOfAny(['/', '\\', '\0']) < 0;
 
     /// <summary>Opens an evaluator (once; later calls share it).</summary>
     /// <exception cref="LearnedEvaluatorException">Unknown evaluator or version; missing, altered or corrupt files; a model unlike its card; CUDA forced but missing.</exception>
@@ -189,21 +304,24 @@ public sealed class ModelRegistry : IEvaluatorResolver, IDisposable
         }
     }
 
-    private static bool TryParseVersion(string text, out (int, int, int) version)
+    private static string Resolved(string path)
     {
-        version = default;
-        var parts = text.Split('.');
-        if (parts.Length != 3
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int major)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minor)
-            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int patch))
+        // Follow symbolic links component by component, so that a linked folder is judged by where it points.
+        string full = Path.GetFullPath(path);
+        string root = Path.GetPathRoot(full) ?? "";
+        string current = root;
+        foreach (string part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            return false;
+            string next = Path.Combine(current, part);
+            var info = new DirectoryInfo(next);
+            if (info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                next = Path.GetFullPath(target.FullName);
+            }
+
+            current = next;
         }
 
-        version = (major, minor, patch);
-        return true;
+        return current;
     }
-
-    private static (int, int, int) ParseVersion(string text) => TryParseVersion(text, out var v) ? v : default;
 }

@@ -21,10 +21,21 @@ public static class WaymoRaterFeedbackSamples
     public const int FrequencyHz = 1;
 
     /// <summary>Reads the samples.</summary>
-    /// <exception cref="GoldenSetException">The file is not JSON, or a frame lacks a field or has one of the wrong type.</exception>
+    /// <exception cref="GoldenSetException">The file is missing, over <see cref="GoldenSetStore.MaxFileBytes"/>, not JSON, or a frame lacks a field or has one of the wrong type.</exception>
     public static IReadOnlyList<WaymoRaterFeedbackSample> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw GoldenSetException.MissingFile(path, "rater-feedback samples file");
+        }
+
+        long length = new FileInfo(path).Length;
+        if (length > GoldenSetStore.MaxFileBytes)
+        {
+            throw GoldenSetException.TooLarge(path, "rater-feedback samples file", length, GoldenSetStore.MaxFileBytes);
+        }
+
         JsonDocument document;
         try
         {

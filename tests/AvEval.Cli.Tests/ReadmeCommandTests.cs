@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using AvEval.Analysis;
+using AvEval.Import;
+using AvEval.Tests;
+
+namespace AvEval.Cli.Tests;
+
+/// <summary>
+/// Every <c>dotnet run --project src/AvEval.Cli -- ...</c> line of the README's <c>bash</c>/<c>sh</c> blocks, one case per
+/// line (data-driven, so that the cases follow whatever the README says). A line with concrete arguments runs in-process
+/// against a temporary copy of <c>scenarios/</c> (<c>--root</c> and <c>--out</c> pointed there) and must exit with 0; a
+/// syntax summary (a line with <c>&lt;...&gt;</c> or <c>[...]</c>) must name a real command and only its real options.
+/// </summary>
+public sealed partial class ReadmeCommandTests
+{
+    /// <summary>
+    /// Verbs whose concrete lines are checked against the command tree but not run here: <c>train</c> needs libtorch, which
+    /// this test project deliberately does not load (the CLI's reference keeps it private), and takes minutes;
+    /// tests/AvEval.Training.Tests reproduces training.
+    /// </summary>
+    private static readonly HashSet<string> NotRunHere = new(StringComparer.Ordinal) { "train" };
+
+    public static IEnumerable<TheoryDataRow<string>> Lines => ReadLines().Select(l => new TheoryDataRow<string>(l) { TestDisplayName = l });
+
+    [Fact]
+    public void Readme_HasCommandLines()
+    {
+        ReadLines().Count.ShouldBeGreaterThanOrEqualTo(5);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lines))]
+    public void ReadmeLine_CommandAndOptions_ExistAndConcreteOnesSucceed(string line)
+    {
+        var tokens = Tokens(line);
+        var root = AvEvalCommandLine.CreateRoot(Environment(TextWriter.Null, TextWriter.Null));
+        var (command, path) = Walk(root, tokens);
+        command.ShouldNotBeSameAs(root, $"'{line}' names no aveval command");
+
+        var known = Options(command);
+        foreach (Match option in OptionPattern().Matches(string.Join(' ', tokens.Skip(path))))
+        {
+            known.ShouldContain(option.Value, $"'{line}': '{option.Value}' is not an option of '{command.Name}' (it has {string.Join(", ", known)})");
+        }
+
+        if (IsSyntaxSummary(line))
+        {
+            return;
+        }
+
+        root.Parse(tokens).Errors.Select(e => e.Message).ShouldBeEmpty();
+        if (NotRunHere.Contains(command.Name))
+        {
+            return;
+        }
+
+        using var repo = new RepositoryCopy();
+        var args = Concrete(tokens, repo, known);
+
+        var run = CliRun.Of([.. args]);
+
+        run.ExitCode.ShouldBe(0, $"{string.Join(' ', args)}{System.Environment.NewLine}{run.Error}");
+    }
+
+    private static List<string> ReadLines()
+    {
+        var lines = new List<string>();
+        bool inShell = false;
+        foreach (var raw in File.ReadLines(Path.Combine(RepoPaths.Root, "README.md")))
+        {
+            var text = raw.Trim();
+            if (text.StartsWith("```", StringComparison.Ordinal))
+            {
+                inShell = !inShell && text[3..].Trim() is "bash" or "sh" or "shell";
+                continue;
+            }
+
+            if (inShell && CommandPattern().IsMatch(text))
+            {
+                lines.Add(text);
+            }
+        }
+
+        return lines;
+    }
+
+    private static bool IsSyntaxSummary(string line) => line.Contains('<', StringComparison.Ordinal) || line.Contains('[', StringComparison.Ordinal);
+
+    private static List<string> Tokens(string line) =>
+        [.. CommandPattern().Match(line).Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>The deepest command the leading tokens name, and how many tokens that took.</summary>
+    private static (Command Command, int Path) Walk(RootCommand root, List<string> tokens)
+    {
+        Command current = root;
+        int used = 0;
+        while (used < tokens.Count && current.Subcommands.FirstOrDefault(c => c.Name == tokens[used]) is { } next)
+        {
+            current = next;
+            used++;
+        }
+
+        return (current, used);
+    }
+
+    private static HashSet<string> Options(Command command)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { "--help", "-h", "-?" };
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            foreach (var option in c.Options.Where(o => c == command || o.Recursive))
+            {
+                names.Add(option.Name);
+                names.UnionWith(option.Aliases);
+            }
+        }
+
+        names.Add(AvEvalCommandLine.VerboseOption);
+        return names;
+    }
+
+    /// <summary>The line's arguments with repository paths made absolute in the copy, and --root / --out pointed into it.</summary>
+    private static List<string> Concrete(List<string> tokens, RepositoryCopy repo, HashSet<string> options)
+    {
+        var args = new List<string>();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            string token = tokens[i];
+            if (token is "--out" or "--root" && i + 1 < tokens.Count)
+            {
+                args.Add(token);
+                args.Add(token == "--out" ? Path.Combine(repo.Root, "out") : repo.Root);
+                i++;
+                continue;
+            }
+
+            string inCopy = Path.Combine(repo.Root, token);
+            args.Add(!token.StartsWith('-') && (File.Exists(inCopy) || Directory.Exists(inCopy)) ? inCopy : token);
+        }
+
+        if (options.Contains("--root") && !args.Contains("--root"))
+        {
+            args.AddRange(["--root", repo.Root]);
+        }
+
+        return args;
+    }
+
+    private static CliEnvironment Environment(TextWriter output, TextWriter error) =>
+        new(output, error, SceneImporters.CreateDefault(), RuleAnalysis.CreateDefault());
+
+    [GeneratedRegex(@"^dotnet run --project src/AvEval\.Cli(?: -c \w+)? -- (?<args>.+)$")]
+    private static partial Regex CommandPattern();
+
+    [GeneratedRegex(@"(?<![\w-])--?[a-zA-Z?][\w-]*")]
+    private static partial Regex OptionPattern();
+}
