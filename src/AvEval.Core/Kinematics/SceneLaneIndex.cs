@@ -20,7 +20,13 @@ public sealed class SceneLaneIndex
     /// <summary>Width assumed for a lane without bounds and for the corridor fallback, m (US freeway lane, 12 ft).</summary>
     public const double DefaultLaneWidth = 3.7;
 
-    private const double CellSize = 10.0;
+    private const double MinCellSize = 10.0;
+
+    // The grid never has more cells than this, nor more lane-cell entries than MaxGridEntries + 4 per lane, whatever the
+    // extent of the map (a map 10 000 km across within the plausibility limits, or a hand-built lane at 1e12 m): the cell
+    // size grows from MinCellSize until both hold, so the casts to cell indices cannot overflow.
+    private const long MaxGridCells = 1 << 22;
+    private const long MaxGridEntries = 1 << 24;
     private const int MaxLanesSearched = 64;
 
     private static readonly ConditionalWeakTable<Scene, SceneLaneIndex> Cache = [];
@@ -33,7 +39,7 @@ public sealed class SceneLaneIndex
     private readonly int[][] _successors;
     private readonly int[][] _predecessors;
     private readonly int[] _left, _right;
-    private readonly double _gridX0, _gridY0;
+    private readonly double _gridX0, _gridY0, _cellSize;
     private readonly int _gridColumns, _gridRows;
     private readonly int[] _cellStart;
     private readonly int[] _cellLanes;
@@ -85,7 +91,7 @@ public sealed class SceneLaneIndex
             _right[i] = lane.Right is { SameDirection: true } r && byId.TryGetValue(r.Lane, out int ri) ? ri : -1;
         }
 
-        (_gridX0, _gridY0, _gridColumns, _gridRows, _cellStart, _cellLanes) = BuildGrid();
+        (_gridX0, _gridY0, _cellSize, _gridColumns, _gridRows, _cellStart, _cellLanes) = BuildGrid();
 
         _tracks = [.. scene.Tracks];
         _trackIndex = new Dictionary<TrackId, int>(_tracks.Length);
@@ -224,14 +230,16 @@ public sealed class SceneLaneIndex
     private bool TryCellOf(Point2 point, out int cell)
     {
         cell = -1;
-        int column = (int)Math.Floor((point.X - _gridX0) / CellSize);
-        int row = (int)Math.Floor((point.Y - _gridY0) / CellSize);
-        if (_lanes.Length == 0 || column < 0 || row < 0 || column >= _gridColumns || row >= _gridRows)
+        double column = Math.Floor((point.X - _gridX0) / _cellSize);
+        double row = Math.Floor((point.Y - _gridY0) / _cellSize);
+
+        // Compared as doubles before any cast, so that a point far outside the grid (or NaN) is simply in no cell.
+        if (_lanes.Length == 0 || !(column >= 0 && row >= 0 && column < _gridColumns && row < _gridRows))
         {
             return false;
         }
 
-        cell = (row * _gridColumns) + column;
+        cell = ((int)row * _gridColumns) + (int)column;
         return true;
     }
 
@@ -585,16 +593,30 @@ public sealed class SceneLaneIndex
         (_minX[i], _minY[i], _maxX[i], _maxY[i]) = (minX, minY, maxX, maxY);
     }
 
-    private (double X0, double Y0, int Columns, int Rows, int[] Start, int[] Lanes) BuildGrid()
+    private (double X0, double Y0, double CellSize, int Columns, int Rows, int[] Start, int[] Lanes) BuildGrid()
     {
         if (_lanes.Length == 0)
         {
-            return (0, 0, 0, 0, [0], []);
+            return (0, 0, MinCellSize, 0, 0, [0], []);
         }
 
         double x0 = _minX.Min(), y0 = _minY.Min(), x1 = _maxX.Max(), y1 = _maxY.Max();
-        int columns = Math.Max(1, (int)Math.Ceiling((x1 - x0) / CellSize) + 1);
-        int rows = Math.Max(1, (int)Math.Ceiling((y1 - y0) / CellSize) + 1);
+        double size = MinCellSize;
+        if (!double.IsFinite(x1 - x0) || !double.IsFinite(y1 - y0))
+        {
+            // Beyond any plausible map (importers reject such coordinates): one cell holds every lane.
+            size = double.PositiveInfinity;
+        }
+        else
+        {
+            while (Cells(x1 - x0, size) * Cells(y1 - y0, size) > MaxGridCells || Entries(size) > MaxGridEntries + (4L * _lanes.Length))
+            {
+                size *= 2;
+            }
+        }
+
+        int columns = (int)Cells(x1 - x0, size);
+        int rows = (int)Cells(y1 - y0, size);
         var counts = new int[(columns * rows) + 1];
         ForEachCell((cell, _) => counts[cell + 1]++);
         for (int c = 1; c < counts.Length; c++)
@@ -605,14 +627,33 @@ public sealed class SceneLaneIndex
         var lanes = new int[counts[^1]];
         var fill = (int[])counts.Clone();
         ForEachCell((cell, lane) => lanes[fill[cell]++] = lane);
-        return (x0, y0, columns, rows, counts, lanes);
+        return (x0, y0, size, columns, rows, counts, lanes);
+
+        static long Cells(double extent, double cellSize) =>
+            double.IsPositiveInfinity(cellSize) ? 1 : Math.Max(1, (long)Math.Min(MaxGridCells + 1, Math.Ceiling(extent / cellSize) + 1));
+
+        long Entries(double cellSize)
+        {
+            long total = 0;
+            for (int lane = 0; lane < _lanes.Length && total <= MaxGridEntries + (4L * _lanes.Length); lane++)
+            {
+                var (c0, c1, r0, r1) = Span(lane, cellSize);
+                total += (c1 - c0 + 1L) * (r1 - r0 + 1L);
+            }
+
+            return total;
+        }
+
+        (int C0, int C1, int R0, int R1) Span(int lane, double cellSize) => double.IsPositiveInfinity(cellSize)
+            ? (0, 0, 0, 0)
+            : ((int)Math.Min(MaxGridCells, Math.Floor((_minX[lane] - x0) / cellSize)), (int)Math.Min(MaxGridCells, Math.Floor((_maxX[lane] - x0) / cellSize)),
+               (int)Math.Min(MaxGridCells, Math.Floor((_minY[lane] - y0) / cellSize)), (int)Math.Min(MaxGridCells, Math.Floor((_maxY[lane] - y0) / cellSize)));
 
         void ForEachCell(Action<int, int> visit)
         {
             for (int lane = 0; lane < _lanes.Length; lane++)
             {
-                int c0 = (int)Math.Floor((_minX[lane] - x0) / CellSize), c1 = (int)Math.Floor((_maxX[lane] - x0) / CellSize);
-                int r0 = (int)Math.Floor((_minY[lane] - y0) / CellSize), r1 = (int)Math.Floor((_maxY[lane] - y0) / CellSize);
+                var (c0, c1, r0, r1) = Span(lane, size);
                 for (int r = r0; r <= r1; r++)
                 {
                     for (int c = c0; c <= c1; c++)

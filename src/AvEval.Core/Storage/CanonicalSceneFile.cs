@@ -140,18 +140,20 @@ public static class CanonicalSceneFile
             throw SceneImportException.At(path, "", "the file does not exist; check the path.");
         }
 
-        ParquetReader reader;
-        try
+        var size = new FileInfo(path).Length;
+        if (size > MaxFileBytes)
         {
-            reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or ParquetException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException or OverflowException)
-        {
-            throw SceneImportException.At(path, "", $"the file is not a readable Parquet file ({e.Message}); re-create it with 'aveval import' from its original log.", e);
+            throw SceneImportException.TooLarge(path, "", "the file size in bytes", size, $"'{MaxFileBytes}' bytes (CanonicalSceneFile.MaxFileBytes)");
         }
 
-        await using (reader)
+        // Parquet.Net's own exceptions (Thrift, Zstd, RLE decoding, index and cast errors) are not a stable contract, so
+        // every failure inside the library becomes a SceneImportException naming where it happened; only running out of
+        // memory and cancellation pass through.
+        var where = "footer";
+        try
         {
+            await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken);
+            where = "key-value metadata";
             var metadata = reader.CustomMetadata;
             var version = metadata.GetValueOrDefault(S.FormatKey);
             if (version is null)
@@ -164,51 +166,95 @@ public static class CanonicalSceneFile
                 throw SceneImportException.UnsupportedFormatVersion(path, version, S.FormatVersion);
             }
 
+            where = "schema";
             var fields = FindFields(path, reader.Schema);
-            var rows = 0L;
+            var rows = CountRows(path, reader, size);
+            var columns = new SceneColumns(rows);
+            var offset = 0;
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
+                where = $"row group {g + 1}";
                 using var group = reader.OpenRowGroupReader(g);
-                rows += group.RowCount;
-            }
-
-            var columns = new SceneColumns(checked((int)rows));
-            var offset = 0;
-            try
-            {
-                for (var g = 0; g < reader.RowGroupCount; g++)
+                var count = (int)group.RowCount;
+                foreach (var field in S.Fields)
                 {
-                    using var group = reader.OpenRowGroupReader(g);
-                    var count = checked((int)group.RowCount);
-                    await ReadStrings(group, fields[S.Record.Name], columns.Record, offset, count, cancellationToken);
-                    await ReadStrings(group, fields[S.TrackId.Name], columns.TrackId, offset, count, cancellationToken);
-                    await ReadStrings(group, fields[S.Kind.Name], columns.Kind, offset, count, cancellationToken);
-                    await ReadStrings(group, fields[S.SourceType.Name], columns.SourceType, offset, count, cancellationToken);
-                    await group.ReadAsync<double>(fields[S.Length.Name], columns.Length.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<double>(fields[S.Width.Name], columns.Width.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<bool>(fields[S.HasAcceleration.Name], columns.HasAcceleration.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<int>(fields[S.Frame.Name], columns.Frame.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<double>(fields[S.X.Name], columns.X.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<double>(fields[S.Y.Name], columns.Y.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<double>(fields[S.Heading.Name], columns.Heading.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<double>(fields[S.Vx.Name], columns.Vx.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<double>(fields[S.Vy.Name], columns.Vy.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<double>(fields[S.Ax.Name], columns.Ax.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await group.ReadAsync<double>(fields[S.Ay.Name], columns.Ay.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    await ReadStrings(group, fields[S.LaneId.Name], columns.LaneId, offset, count, cancellationToken);
-                    await ReadStrings(group, fields[S.Polyline.Name], columns.Polyline, offset, count, cancellationToken);
-                    await ReadStrings(group, fields[S.Link.Name], columns.Link, offset, count, cancellationToken);
-                    await ReadStrings(group, fields[S.OtherLaneId.Name], columns.OtherLaneId, offset, count, cancellationToken);
-                    await group.ReadAsync<bool>(fields[S.SameDirection.Name], columns.SameDirection.AsMemory(offset, count), cancellationToken: cancellationToken);
-                    offset += count;
+                    where = $"row group {g + 1}, column '{field.Name}'";
+                    await ReadColumn(group, fields[field.Name], columns, offset, count, cancellationToken);
                 }
-            }
-            catch (Exception e) when (e is IOException or ParquetException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException or OverflowException)
-            {
-                throw SceneImportException.At(path, "", $"the Parquet data cannot be decoded ({e.Message}); re-create the file with 'aveval import' from its original log.", e);
+
+                offset += count;
             }
 
+            where = "";
             return SceneEncoding.Decode(path, columns, metadata);
+        }
+        catch (Exception e) when (e is not SceneImportException and not OutOfMemoryException and not OperationCanceledException)
+        {
+            throw where == "footer"
+                ? SceneImportException.At(path, "", $"the file is not a readable Parquet file ('{e.Message}'); re-create it with 'aveval import' from its original log.", e)
+                : SceneImportException.At(path, where, $"the Parquet data cannot be decoded ('{e.Message}'); re-create the file with 'aveval import' from its original log.", e);
+        }
+    }
+
+    /// <summary>The largest canonical scene file read, bytes (1 GiB).</summary>
+    public const long MaxFileBytes = 1L << 30;
+
+    /// <summary>
+    /// The most rows a file may hold per byte of its size (the in-repo files hold 0.03 to 0.04), checked before the columns
+    /// are allocated so that a corrupted row count cannot make the reader allocate gigabytes.
+    /// </summary>
+    public const int MaxRowsPerFileByte = 16;
+
+    /// <summary>The most rows a canonical scene file may hold (each row takes about 300 bytes in memory).</summary>
+    public const int MaxRows = 20_000_000;
+
+    private static int CountRows(string path, ParquetReader reader, long size)
+    {
+        var limit = Math.Min(MaxRows, (size * MaxRowsPerFileByte) + 1024);
+        var rows = 0L;
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            if (group.RowCount < 0)
+            {
+                throw SceneImportException.BadValue(path, $"row group {g + 1}", "num_rows", group.RowCount.ToString(CultureInfo.InvariantCulture), "a non-negative row count");
+            }
+
+            rows += group.RowCount;
+            if (rows > limit)
+            {
+                throw SceneImportException.TooLarge(path, $"row group {g + 1}", "the row count", rows, $"'{limit}' rows for a file of '{size}' bytes (CanonicalSceneFile.MaxRowsPerFileByte, MaxRows)");
+            }
+        }
+
+        return (int)rows;
+    }
+
+    private static async Task ReadColumn(ParquetRowGroupReader group, DataField field, SceneColumns c, int offset, int count, CancellationToken cancellationToken)
+    {
+        switch (field.Name)
+        {
+            case "record": await ReadStrings(group, field, c.Record, offset, count, cancellationToken); break;
+            case "track_id": await ReadStrings(group, field, c.TrackId, offset, count, cancellationToken); break;
+            case "kind": await ReadStrings(group, field, c.Kind, offset, count, cancellationToken); break;
+            case "source_type": await ReadStrings(group, field, c.SourceType, offset, count, cancellationToken); break;
+            case "length_m": await group.ReadAsync<double>(field, c.Length.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "width_m": await group.ReadAsync<double>(field, c.Width.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "has_acceleration": await group.ReadAsync<bool>(field, c.HasAcceleration.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "frame": await group.ReadAsync<int>(field, c.Frame.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "x_m": await group.ReadAsync<double>(field, c.X.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "y_m": await group.ReadAsync<double>(field, c.Y.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "heading_rad": await group.ReadAsync<double>(field, c.Heading.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "vx_mps": await group.ReadAsync<double>(field, c.Vx.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "vy_mps": await group.ReadAsync<double>(field, c.Vy.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "ax_mps2": await group.ReadAsync<double>(field, c.Ax.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "ay_mps2": await group.ReadAsync<double>(field, c.Ay.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            case "lane_id": await ReadStrings(group, field, c.LaneId, offset, count, cancellationToken); break;
+            case "polyline": await ReadStrings(group, field, c.Polyline, offset, count, cancellationToken); break;
+            case "link": await ReadStrings(group, field, c.Link, offset, count, cancellationToken); break;
+            case "other_lane_id": await ReadStrings(group, field, c.OtherLaneId, offset, count, cancellationToken); break;
+            case "same_direction": await group.ReadAsync<bool>(field, c.SameDirection.AsMemory(offset, count), cancellationToken: cancellationToken); break;
+            default: throw new InvalidOperationException($"The canonical schema has no column '{field.Name}'.");
         }
     }
 

@@ -114,10 +114,14 @@ internal static class SceneEncoding
             throw SceneImportException.BadValue(file, "key-value metadata", S.StepKey, metadata[S.StepKey], "a positive number of seconds");
         }
 
+        PlausibilityLimits.Step(file, "key-value metadata", S.StepKey, step);
+        PlausibilityLimits.Start(file, "key-value metadata", S.StartKey, start);
         if (!int.TryParse(frameCountText, NumberStyles.None, CultureInfo.InvariantCulture, out var frameCount))
         {
             throw SceneImportException.BadValue(file, "key-value metadata", S.FrameCountKey, frameCountText, "a non-negative integer");
         }
+
+        PlausibilityLimits.Frames(file, "key-value metadata", S.FrameCountKey, frameCount, step);
 
         var provenance = new Provenance(
             Meta(file, metadata, S.DatasetKey),
@@ -163,6 +167,9 @@ internal static class SceneEncoding
                         throw SceneImportException.BadBox(file, at, trackId, length, width);
                     }
 
+                    PlausibilityLimits.BoxSize(file, at, S.Length.Name, length);
+                    PlausibilityLimits.BoxSize(file, at, S.Width.Name, width);
+
                     var sourceType = c.SourceType[i] ?? throw SceneImportException.Missing(file, at, S.SourceType.Name);
                     var hasAcceleration = c.HasAcceleration[i] ?? throw SceneImportException.Missing(file, at, S.HasAcceleration.Name);
                     var first = Frame(file, at, c.Frame[i], frameCount);
@@ -189,14 +196,16 @@ internal static class SceneEncoding
                     }
                 }
 
-                track.States.Add(new AgentState(
-                    Number(file, at, S.X.Name, c.X[i]),
-                    Number(file, at, S.Y.Name, c.Y[i]),
-                    Number(file, at, S.Heading.Name, c.Heading[i]),
-                    Number(file, at, S.Vx.Name, c.Vx[i]),
-                    Number(file, at, S.Vy.Name, c.Vy[i]),
-                    Number(file, at, S.Ax.Name, c.Ax[i]),
-                    Number(file, at, S.Ay.Name, c.Ay[i])));
+                var state = new AgentState(
+                    PlausibilityLimits.Coordinate(file, at, S.X.Name, Number(file, at, S.X.Name, c.X[i])),
+                    PlausibilityLimits.Coordinate(file, at, S.Y.Name, Number(file, at, S.Y.Name, c.Y[i])),
+                    PlausibilityLimits.Heading(file, at, S.Heading.Name, Number(file, at, S.Heading.Name, c.Heading[i])),
+                    PlausibilityLimits.Speed(file, at, S.Vx.Name, Number(file, at, S.Vx.Name, c.Vx[i])),
+                    PlausibilityLimits.Speed(file, at, S.Vy.Name, Number(file, at, S.Vy.Name, c.Vy[i])),
+                    PlausibilityLimits.Acceleration(file, at, S.Ax.Name, Number(file, at, S.Ax.Name, c.Ax[i])),
+                    PlausibilityLimits.Acceleration(file, at, S.Ay.Name, Number(file, at, S.Ay.Name, c.Ay[i])));
+                PlausibilityLimits.CheckState(file, at, state);
+                track.States.Add(state);
             }
             else if (record == S.LaneRecord)
             {
@@ -219,7 +228,9 @@ internal static class SceneEncoding
 
                 if (record == S.LanePointRecord)
                 {
-                    var point = new Point2(Number(file, at, S.X.Name, c.X[i]), Number(file, at, S.Y.Name, c.Y[i]));
+                    var point = new Point2(
+                        PlausibilityLimits.Coordinate(file, at, S.X.Name, Number(file, at, S.X.Name, c.X[i])),
+                        PlausibilityLimits.Coordinate(file, at, S.Y.Name, Number(file, at, S.Y.Name, c.Y[i])));
                     var polyline = c.Polyline[i] switch
                     {
                         Left => lane.LeftBound,

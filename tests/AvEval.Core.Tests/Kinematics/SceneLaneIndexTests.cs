@@ -5,7 +5,7 @@ using AvEval.Tests.Analysis.Behaviour;
 
 namespace AvEval.Tests.Kinematics;
 
-public sealed class SceneLaneIndexTests
+public sealed partial class SceneLaneIndexTests
 {
     private static SceneLaneIndex TwoLanes() => new(RoadBuilder.TwoLanes().Vehicle("a", 2, k => k, _ => 0, _ => 10).Build());
 

@@ -5,7 +5,7 @@ using AvEval.Storage;
 
 namespace AvEval.Tests.Storage;
 
-public sealed class CanonicalSceneFileTests
+public sealed partial class CanonicalSceneFileTests
 {
     [Fact]
     public void Read_SceneWithAnIntersectionLane_KeepsWhichLanesAreInIntersections()

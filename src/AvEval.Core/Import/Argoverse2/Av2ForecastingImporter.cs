@@ -24,6 +24,12 @@ public sealed class Av2ForecastingImporter : ISceneImporter
     /// <summary>The recorded ego's track id.</summary>
     public static TrackId Ego { get; } = new("AV");
 
+    /// <summary>
+    /// The most rows a scenario Parquet file may claim per byte of its size (an AV2 scenario holds about 0.1), checked before
+    /// the columns are allocated so that a corrupted row count cannot make the reader allocate gigabytes.
+    /// </summary>
+    public const int MaxRowsPerFileByte = 16;
+
     /// <inheritdoc/>
     public string FormatName => "Argoverse 2 motion forecasting (scenario Parquet + vector map JSON)";
 
@@ -43,7 +49,9 @@ public sealed class Av2ForecastingImporter : ISceneImporter
         string[] hashed = File.Exists(map) ? [parquet, map] : [parquet];
         var provenance = new Provenance("Argoverse 2 motion forecasting", "CC BY-NC-SA 4.0", path, Sha256.OfFiles(hashed));
         var sceneId = columns.ScenarioId ?? id;
-        return new Scene(sceneId, new TimeBase(0, StepSeconds, frames), tracks, lanes, provenance, tracks.Any(t => t.Id == Ego) ? Ego : null);
+        var scene = new Scene(sceneId, new TimeBase(0, StepSeconds, frames), tracks, lanes, provenance, tracks.Any(t => t.Id == Ego) ? Ego : null);
+        PlausibilityLimits.Check(path, scene);
+        return scene;
     }
 
     private static string? FindScenario(string path)
@@ -71,8 +79,9 @@ public sealed class Av2ForecastingImporter : ISceneImporter
         {
             return ReadAsync(file).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is not SceneImportException and (IOException or InvalidDataException or InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException))
+        catch (Exception e) when (e is not SceneImportException and not OutOfMemoryException and not OperationCanceledException)
         {
+            // Parquet.Net's own exceptions (Thrift, Zstd, Snappy, RLE decoding, index and cast errors) are no stable contract.
             throw SceneImportException.CorruptParquet(file, e);
         }
     }
@@ -91,10 +100,19 @@ public sealed class Av2ForecastingImporter : ISceneImporter
         var vx = new List<double?>();
         var vy = new List<double?>();
         string? scenarioId = null;
+        var size = stream.Length;
+        var limit = (size * MaxRowsPerFileByte) + 1024;
+        long total = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            int n = checked((int)group.RowCount);
+            total += group.RowCount;
+            if (group.RowCount < 0 || total > limit)
+            {
+                throw SceneImportException.TooLarge(file, $"row group {g + 1}", "the row count", total, $"'{limit}' rows for a file of '{size}' bytes (Av2ForecastingImporter.MaxRowsPerFileByte)");
+            }
+
+            int n = (int)group.RowCount;
             trackId.AddRange(await Strings(file, group, fields, "track_id", n));
             objectType.AddRange(await Strings(file, group, fields, "object_type", n));
             timestep.AddRange(await Values<long>(file, group, fields, "timestep", n));
@@ -173,6 +191,11 @@ public sealed class Av2ForecastingImporter : ISceneImporter
                 throw SceneImportException.At(file, $"row {row}, track '{id}'", $"'timestep' is '{step}', but timesteps start at 0; export the scenario with the Argoverse 2 API.");
             }
 
+            if (step >= PlausibilityLimits.MaxFrameCount)
+            {
+                throw SceneImportException.Implausible(file, $"row {row}, track '{id}'", "timestep", step, $"below {PlausibilityLimits.MaxFrameCount} (PlausibilityLimits.MaxFrameCount frames)");
+            }
+
             rows.Add(row);
         }
 
@@ -188,14 +211,15 @@ public sealed class Av2ForecastingImporter : ISceneImporter
                 int row = rows[i];
                 var at = $"row {row}, track '{id}'";
                 states[i] = new AgentState(
-                    Finite(file, at, "position_x", c.X[row]),
-                    Finite(file, at, "position_y", c.Y[row]),
-                    Finite(file, at, "heading", c.Heading[row]),
-                    Finite(file, at, "velocity_x", c.Vx[row]),
-                    Finite(file, at, "velocity_y", c.Vy[row]));
+                    PlausibilityLimits.Coordinate(file, at, "position_x", Finite(file, at, "position_x", c.X[row])),
+                    PlausibilityLimits.Coordinate(file, at, "position_y", Finite(file, at, "position_y", c.Y[row])),
+                    PlausibilityLimits.Heading(file, at, "heading", Finite(file, at, "heading", c.Heading[row])),
+                    PlausibilityLimits.Speed(file, at, "velocity_x", Finite(file, at, "velocity_x", c.Vx[row])),
+                    PlausibilityLimits.Speed(file, at, "velocity_y", Finite(file, at, "velocity_y", c.Vy[row])));
+                PlausibilityLimits.CheckState(file, at, states[i]);
             }
 
-            int first = checked((int)c.Timestep[rows[0]]!.Value);
+            int first = (int)c.Timestep[rows[0]]!.Value;
             frames = Math.Max(frames, first + rows.Count);
             tracks.Add(new Track(new TrackId(id), Av2ObjectTypes.ForecastingKind(type), type, Av2ObjectTypes.ForecastingSize(type), first, states, hasAcceleration: false));
         }

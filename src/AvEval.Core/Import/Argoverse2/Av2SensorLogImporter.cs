@@ -179,6 +179,7 @@ public sealed class Av2SensorLogImporter : ISceneImporter
         var provenance = new Provenance("Argoverse 2 sensor", "CC BY-NC-SA 4.0", path, Sha256.OfFiles(hashed));
         var logId = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
         var scene = new Scene(logId, new TimeBase(0, StepSeconds, sweeps.Length), tracks, lanes, provenance, Ego);
+        PlausibilityLimits.Check(path, scene);
         return new Av2SensorLog(scene, shortTracks, sweeps);
     }
 

@@ -49,9 +49,17 @@ public static class Av2VectorMap
             }
 
             var raw = new List<RawLane>();
-            foreach (var segment in segments.EnumerateObject())
+            try
             {
-                raw.Add(ReadLane(file, segment.Name, segment.Value));
+                foreach (var segment in segments.EnumerateObject())
+                {
+                    raw.Add(ReadLane(file, segment.Name, segment.Value));
+                }
+            }
+            catch (InvalidOperationException e)
+            {
+                // JsonDocument checks the UTF-8 of names only when they are read (a lane id with invalid bytes).
+                throw SceneImportException.BadMap(file, "lane_segments", $"has a lane segment id that is not valid UTF-8 ('{e.Message}')", e);
             }
 
             var centres = raw.ToDictionary(r => r.Id, r => r.Centre is null ? MidpointLine(r.Left, r.Right) : r.Centre.Select(p => new Point2(p[0], p[1])).ToArray());

@@ -46,6 +46,7 @@ internal sealed class FeatherTable
                             columns[field.Name] = column = (field.DataType.Name, []);
                         }
 
+                        CheckBuffers(batch.Column(i), batch.Length);
                         Copy(batch.Column(i), column.Values);
                     }
 
@@ -92,6 +93,50 @@ internal sealed class FeatherTable
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Checks that an array's buffers hold what its length and offset claim before any value is read: Apache.Arrow reads
+    /// values straight from the (decompressed) buffers, so a corrupted length would read outside them and end the process.
+    /// </summary>
+    private static void CheckBuffers(IArrowArray array, int batchLength)
+    {
+        var data = array.Data;
+        long end = (long)data.Offset + data.Length;
+        if (data.Offset < 0 || data.Length < 0 || data.Length != batchLength)
+        {
+            throw new InvalidDataException($"a column has length {data.Length} at offset {data.Offset} in a record batch of {batchLength} rows");
+        }
+
+        var buffers = data.Buffers;
+        if (data.NullCount != 0 && (buffers.Length == 0 || buffers[0].Length < (end + 7) / 8))
+        {
+            throw new InvalidDataException($"the validity bitmap of a column of {end} rows holds {(buffers.Length == 0 ? 0 : buffers[0].Length)} bytes");
+        }
+
+        switch (array)
+        {
+            case DoubleArray or Int64Array when buffers.Length < 2 || buffers[1].Length < end * 8:
+                throw new InvalidDataException($"the values of a column of {end} 8-byte rows hold {(buffers.Length < 2 ? 0 : buffers[1].Length)} bytes");
+            case StringArray:
+                if (buffers.Length < 3 || buffers[1].Length < (end + 1) * 4)
+                {
+                    throw new InvalidDataException($"the offsets of a string column of {end} rows hold {(buffers.Length < 2 ? 0 : buffers[1].Length)} bytes");
+                }
+
+                var offsets = buffers[1].Span.CastTo<int>();
+                for (long i = data.Offset; i < end; i++)
+                {
+                    if (offsets[(int)i] < 0 || offsets[(int)i + 1] < offsets[(int)i] || offsets[(int)i + 1] > buffers[2].Length)
+                    {
+                        throw new InvalidDataException($"string offset {i} of a column is outside its {buffers[2].Length} data bytes");
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
     }
 
     private static void Copy(IArrowArray array, List<object?> into)

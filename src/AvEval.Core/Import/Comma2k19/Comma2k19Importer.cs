@@ -152,7 +152,10 @@ public sealed class Comma2k19Importer : ISceneImporter
                 string.Create(CultureInfo.InvariantCulture, $"global_pose ends at '{end}' s, before the first CAN speed sample at '{segment.Speed.Seconds[0]}' s; the streams do not overlap, so check that both come from the same segment."));
         }
 
-        int frames = (int)Math.Floor(((end - t0) / StepSeconds) + 1e-9) + 1;
+        // Checked before anything per frame is allocated: corrupted times must not ask for billions of frames.
+        double span = Math.Floor(((end - t0) / StepSeconds) + 1e-9) + 1;
+        PlausibilityLimits.Frames(Path.Combine(segment.Folder, Files[6]), $"rows 0 to {segment.PoseSeconds.Length - 1}", "frame count (overlap of CAN speed and global_pose at 10 Hz)", (long)Math.Min(span, long.MaxValue / 2), StepSeconds);
+        int frames = (int)span;
 
         var origin = segment.PositionsEcef[0];
         var enu = new Enu(origin);
@@ -185,7 +188,9 @@ public sealed class Comma2k19Importer : ISceneImporter
         tracks.AddRange(RadarTracks(segment, t0, frames, ego, outOfRange));
         var provenance = new Provenance("comma2k19", "MIT", segment.Folder, Sha256.OfFiles(segment.FilesRead));
         var id = $"comma2k19-{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(segment.Folder).TrimEnd('/')))}-{Path.GetFileName(Path.GetFullPath(segment.Folder).TrimEnd('/'))}";
-        return new Comma2k19Log(new Scene(id, new TimeBase(0, StepSeconds, frames), tracks, LaneGraph.Empty, provenance, Ego), outOfRange, t0);
+        var scene = new Scene(id, new TimeBase(0, StepSeconds, frames), tracks, LaneGraph.Empty, provenance, Ego);
+        PlausibilityLimits.Check(segment.Folder, scene);
+        return new Comma2k19Log(scene, outOfRange, t0);
     }
 
     /// <summary>The radar track ids in order of first return, each with its returns (a slot's returns are time-ordered).</summary>

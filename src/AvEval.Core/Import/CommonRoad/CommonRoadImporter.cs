@@ -52,6 +52,12 @@ public sealed class CommonRoadImporter : ISceneImporter
         ["bicycle"] = AgentKind.Cyclist,
     };
 
+    /// <summary>The largest CommonRoad file read, bytes (256 MiB; the NGSIM scenes are 0.2 to 2 MB), checked before it is read.</summary>
+    public const long MaxFileBytes = 256L << 20;
+
+    /// <summary>The deepest element nesting read (a CommonRoad scenario nests 7 deep), so that a deeply nested file is an error, not a stack overflow.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>The <c>commonRoadVersion</c> values this importer reads.</summary>
     public static IReadOnlyList<string> SupportedVersions { get; } = ["2018b", "2020a"];
 
@@ -87,13 +93,21 @@ public sealed class CommonRoadImporter : ISceneImporter
             throw SceneImportException.UnknownFormat(path, [FormatName + " (*.xml)"]);
         }
 
+        var size = new FileInfo(path).Length;
+        if (size > MaxFileBytes)
+        {
+            throw SceneImportException.TooLarge(path, "", "the file size in bytes", size, $"'{MaxFileBytes}' bytes (CommonRoadImporter.MaxFileBytes)");
+        }
+
         var bytes = File.ReadAllBytes(path);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         XDocument document;
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersFromEntities = 1 << 20 };
         try
         {
+            CheckDepth(path, bytes, settings);
             using var stream = new MemoryStream(bytes, writable: false);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
+            using var reader = XmlReader.Create(stream, settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
@@ -102,6 +116,20 @@ public sealed class CommonRoadImporter : ISceneImporter
         }
 
         return Read(new CommonRoadXml(path), document, sha256);
+    }
+
+    private static void CheckDepth(string path, byte[] bytes, XmlReaderSettings settings)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = XmlReader.Create(stream, settings);
+        while (reader.Read())
+        {
+            if (reader.Depth > MaxDepth)
+            {
+                var info = (IXmlLineInfo)reader;
+                throw SceneImportException.TooLarge(path, $"line {info.LineNumber}, column {info.LinePosition}", "the element nesting depth", reader.Depth, $"'{MaxDepth}' levels (CommonRoadImporter.MaxDepth)");
+            }
+        }
     }
 
     private static Scene Read(CommonRoadXml xml, XDocument document, string sha256)
@@ -131,6 +159,8 @@ public sealed class CommonRoadImporter : ISceneImporter
         {
             throw SceneImportException.BadValue(xml.File, CommonRoadXml.Location(root, $"{rootPath} / @timeStepSize"), "timeStepSize", stepText, "a positive number of seconds");
         }
+
+        PlausibilityLimits.Step(xml.File, CommonRoadXml.Location(root, $"{rootPath} / @timeStepSize"), "timeStepSize", step);
 
         var lanes = ReadLanes(xml, root);
         var intersectionLanes = IntersectionLanes.Read(xml, root, lanes);
@@ -165,12 +195,19 @@ public sealed class CommonRoadImporter : ISceneImporter
             }
         }
 
-        var frameCount = drafts.Count == 0 ? 0 : checked((int)(1 + drafts.Max(d => d.LastStep)));
+        var lastStep = drafts.Count == 0 ? -1 : drafts.Max(d => d.LastStep);
+        PlausibilityLimits.Frames(xml.File, CommonRoadXml.Location(root, rootPath), "frame count (1 + the last time step of any obstacle)", lastStep + 1, step);
+        var frameCount = (int)(lastStep + 1);
         var tracks = drafts.Select(d => d.ToTrack(frameCount)).ToList();
         var source = root.Attribute("source")?.Value ?? "";
         var dataset = source.Contains("NGSIM", StringComparison.Ordinal) ? $"NGSIM via CommonRoad {version}" : $"CommonRoad {version}";
         var provenance = new Provenance(dataset, LicenceFile.Beside(xml.File), xml.File, sha256);
-        return new Scene(id, new TimeBase(0, step, frameCount), tracks, new LaneGraph(lanes), provenance);
+        var scene = new Scene(id, new TimeBase(0, step, frameCount), tracks, new LaneGraph(lanes), provenance);
+
+        // Every value was checked where it was read (with its line); this catches what the importer derived from them
+        // (box centres moved by a rectangle's offset, headings turned by its orientation).
+        PlausibilityLimits.Check(xml.File, scene);
+        return scene;
     }
 
     private static string ObstaclePath(XElement element, int ordinal)
@@ -206,14 +243,19 @@ public sealed class CommonRoadImporter : ISceneImporter
             throw SceneImportException.BadBox(xml.File, CommonRoadXml.Location(rectangle, rectanglePath), id, length, width);
         }
 
+        PlausibilityLimits.BoxSize(xml.File, CommonRoadXml.Location(rectangle, $"{rectanglePath} / length"), "length", length);
+        PlausibilityLimits.BoxSize(xml.File, CommonRoadXml.Location(rectangle, $"{rectanglePath} / width"), "width", width);
+
         // A rectangle may sit off the obstacle's reference point (2020a): centre and orientation in the obstacle's frame.
         var offset = new Point2(0, 0);
         if (rectangle.Element("center") is { } center)
         {
-            offset = new Point2(xml.ChildNumber(center, "x", $"{rectanglePath} / center"), xml.ChildNumber(center, "y", $"{rectanglePath} / center"));
+            offset = new Point2(xml.Coordinate(center, "x", $"{rectanglePath} / center"), xml.Coordinate(center, "y", $"{rectanglePath} / center"));
         }
 
-        var turn = rectangle.Element("orientation") is { } o ? xml.Number(o, $"{rectanglePath} / orientation") : 0;
+        var turn = rectangle.Element("orientation") is { } o
+            ? PlausibilityLimits.Heading(xml.File, CommonRoadXml.Location(o, $"{rectanglePath} / orientation"), "orientation", xml.Number(o, $"{rectanglePath} / orientation"))
+            : 0;
 
         var trajectory = element.Element("trajectory");
         if (isStatic && trajectory is not null)
@@ -279,14 +321,14 @@ public sealed class CommonRoadImporter : ISceneImporter
         }
 
         var pointPath = $"{path} / position / point";
-        var x = xml.ChildNumber(point, "x", pointPath);
-        var y = xml.ChildNumber(point, "y", pointPath);
-        var orientation = xml.Exact(xml.Required(state, "orientation", path), $"{path} / orientation");
+        var x = xml.Coordinate(point, "x", pointPath);
+        var y = xml.Coordinate(point, "y", pointPath);
+        var orientation = xml.Exact(xml.Required(state, "orientation", path), $"{path} / orientation", PlausibilityLimits.Heading);
         var time = xml.Required(state, "time", path);
         var step = xml.ExactStep(time, $"{path} / time");
         var velocityElement = requireVelocity ? xml.Required(state, "velocity", path) : state.Element("velocity");
-        var velocity = velocityElement is null ? 0 : xml.Exact(velocityElement, $"{path} / velocity");
-        double? acceleration = state.Element("acceleration") is { } a ? xml.Exact(a, $"{path} / acceleration") : null;
+        var velocity = velocityElement is null ? 0 : xml.Exact(velocityElement, $"{path} / velocity", PlausibilityLimits.Speed);
+        double? acceleration = state.Element("acceleration") is { } a ? xml.Exact(a, $"{path} / acceleration", PlausibilityLimits.Acceleration) : null;
         return new RawState(path, time, step, new Point2(x, y), orientation, velocity, acceleration);
     }
 
@@ -332,7 +374,7 @@ public sealed class CommonRoadImporter : ISceneImporter
         foreach (var point in bound.Elements("point"))
         {
             var pointPath = $"{path} / point[{points.Count + 1}]";
-            points.Add(new Point2(xml.ChildNumber(point, "x", pointPath), xml.ChildNumber(point, "y", pointPath)));
+            points.Add(new Point2(xml.Coordinate(point, "x", pointPath), xml.Coordinate(point, "y", pointPath)));
         }
 
         if (points.Count < 2)

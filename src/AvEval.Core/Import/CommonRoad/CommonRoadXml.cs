@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using AvEval.Errors;
+using AvEval.Scenes;
 
 namespace AvEval.Import.CommonRoad;
 
@@ -67,11 +68,19 @@ internal sealed class CommonRoadXml(string file)
     public double ChildNumber(XElement parent, string name, string parentPath) =>
         Number(Required(parent, name, parentPath), $"{parentPath} / {name}");
 
+    /// <summary>A coordinate child (<c>x</c>, <c>y</c>) within <see cref="PlausibilityLimits.MaxAbsCoordinateMeters"/>.</summary>
+    public double Coordinate(XElement parent, string name, string parentPath)
+    {
+        var element = Required(parent, name, parentPath);
+        var path = $"{parentPath} / {name}";
+        return PlausibilityLimits.Coordinate(File, Location(element, path), name, Number(element, path));
+    }
+
     /// <summary>
     /// The exact value of a state field (<c>&lt;orientation&gt;&lt;exact&gt;…</c>); intervals (<c>intervalStart</c>)
     /// describe goal regions, not recorded motion, and are rejected.
     /// </summary>
-    public double Exact(XElement field, string fieldPath)
+    public double Exact(XElement field, string fieldPath, Func<string, string, string, double, double> limit)
     {
         var exact = field.Element("exact");
         if (exact is null)
@@ -84,7 +93,8 @@ internal sealed class CommonRoadXml(string file)
             throw SceneImportException.Missing(File, Location(field, fieldPath), "exact");
         }
 
-        return Number(exact, $"{fieldPath} / exact", field.Name.LocalName);
+        var path = $"{fieldPath} / exact";
+        return limit(File, Location(exact, path), field.Name.LocalName, Number(exact, path, field.Name.LocalName));
     }
 
     /// <summary>The exact integer time step of a state.</summary>

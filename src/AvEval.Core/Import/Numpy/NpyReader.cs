@@ -13,12 +13,24 @@ namespace AvEval.Import.Numpy;
 /// </summary>
 public static partial class NpyReader
 {
+    /// <summary>
+    /// The largest .npy file read, bytes (512 MiB; a comma2k19 stream of a minute is under 1 MB). The array is allocated only
+    /// after the file's data bytes match its header's shape, so a header declaring a huge array is an error, not an allocation.
+    /// </summary>
+    public const long MaxFileBytes = 512L << 20;
+
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Reads a .npy file.</summary>
     /// <exception cref="SceneImportException">The file is not a supported .npy array.</exception>
     public static NpyArray Read(string file)
     {
+        var size = new FileInfo(file).Length;
+        if (size > MaxFileBytes)
+        {
+            throw SceneImportException.TooLarge(file, "", "the file size in bytes", size, $"'{MaxFileBytes}' bytes (NpyReader.MaxFileBytes)");
+        }
+
         var bytes = File.ReadAllBytes(file);
         if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
         {

@@ -52,6 +52,52 @@ public sealed class Av2BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_PositionOf1e300_NamesRowTrackAndLimit()
+    {
+        var parquet = await ForecastingWith(mutate: c => ((double?[])c["position_x"])[5] = 1e300);
+
+        var e = Record.Exception(() => new Av2ForecastingImporter().Import(parquet));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{parquet}: row 5, track '138902': 'position_x' is '1E+300', but it must be between -10000000 m and 10000000 m (beyond any local or UTM frame), the plausibility limit of AvEval.Scenes.PlausibilityLimits; fix that value at the source or drop the record.");
+    }
+
+    [Fact]
+    public async Task Import_HeadingOf1e308_NamesRowTrackAndLimit()
+    {
+        var parquet = await ForecastingWith(mutate: c => ((double?[])c["heading"])[5] = 1e308);
+
+        var e = Record.Exception(() => new Av2ForecastingImporter().Import(parquet));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{parquet}: row 5, track '138902': 'heading' is '1E+308', but it must be between -1000 rad and 1000 rad (a heading), the plausibility limit of AvEval.Scenes.PlausibilityLimits; fix that value at the source or drop the record.");
+    }
+
+    [Fact]
+    public async Task Import_TimestepBeyondTheFrameLimit_IsALimitErrorInsteadOfAnOverflow()
+    {
+        // Every timestep of the first track shifted by 3e9: consecutive, but past int.MaxValue frames (an unchecked
+        // OverflowException before the limit).
+        var parquet = await ForecastingWith(mutate: c =>
+        {
+            var steps = (long?[])c["timestep"];
+            var ids = (string?[])c["track_id"];
+            for (var i = 0; i < steps.Length; i++)
+            {
+                if (ids[i] == ids[0])
+                {
+                    steps[i] += 3_000_000_000;
+                }
+            }
+        });
+
+        var e = Record.Exception(() => new Av2ForecastingImporter().Import(parquet));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldBe($"{parquet}: row 0, track '138902': 'timestep' is '3000000000', but it must be below 1000000 (PlausibilityLimits.MaxFrameCount frames), the plausibility limit of AvEval.Scenes.PlausibilityLimits; fix that value at the source or drop the record.");
+    }
+
+    [Fact]
     public async Task Import_TimestepGoingBackwards_NamesRowAndTrack()
     {
         var parquet = await ForecastingWith(mutate: c => ((long?[])c["timestep"])[5] = 2);

@@ -211,4 +211,24 @@ public sealed class Comma2k19BadInputTests : IDisposable
 
         File.WriteAllBytes(file, bytes);
     }
+
+    [Fact]
+    public void Import_TimesSpanningAYear_IsAFrameLimitErrorBeforeAllocatingTheFrames()
+    {
+        // The last CAN speed and global_pose times moved to 3.2e7 s: 3.2e8 frames at 10 Hz, beyond the frame limit.
+        foreach (var relative in new[] { "processed_log/CAN/speed/t", "global_pose/frame_times" })
+        {
+            var file = File_(relative);
+            var bytes = File.ReadAllBytes(file);
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(bytes.Length - 8), 3.2e7);
+            File.WriteAllBytes(file, bytes);
+        }
+
+        var e = Record.Exception(() => new Comma2k19Importer().Import(_segment));
+
+        Assert.IsType<SceneImportException>(e);
+        e.Message.ShouldStartWith($"{File_("global_pose/frame_times")}: rows 0 to ");
+        e.Message.ShouldContain("'frame count (overlap of CAN speed and global_pose at 10 Hz)' is '");
+        e.Message.ShouldEndWith("but it must be between 0 and 1000000 frames, the plausibility limit of AvEval.Scenes.PlausibilityLimits; fix that value at the source or drop the record.");
+    }
 }
