@@ -19,6 +19,7 @@ public static partial class CpuReproducibility
 
     private static readonly Lock Gate = new();
     private static bool? _pinned;
+    private static bool _tooLate;
 
     /// <summary>What <see cref="Pin"/> sets, in the order set.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Settings { get; } =
@@ -33,7 +34,8 @@ public static partial class CpuReproducibility
 
     /// <summary>
     /// Writes <see cref="Settings"/> into the process's native environment (overriding what was there) unless
-    /// <see cref="SwitchVariable"/> is <c>off</c>. Idempotent; the first call decides for the whole process.
+    /// <see cref="SwitchVariable"/> is <c>off</c>, or libtorch is already loaded in this process (then pinning can no
+    /// longer take effect, and <see cref="Describe"/> says so). Idempotent; the first call decides for the whole process.
     /// </summary>
     /// <returns>Whether the kernels are pinned.</returns>
     public static bool Pin()
@@ -46,6 +48,15 @@ public static partial class CpuReproducibility
             }
 
             bool pin = !string.Equals(Environment.GetEnvironmentVariable(SwitchVariable), "off", StringComparison.OrdinalIgnoreCase);
+            if (pin && LibtorchAlreadyLoaded())
+            {
+                // Too late: libtorch and MKL read these once, at their first use, and something in this process loaded
+                // libtorch before training asked for the pin. Say so rather than claim reproducible bytes.
+                _pinned = false;
+                _tooLate = true;
+                return false;
+            }
+
             if (pin)
             {
                 foreach (var (name, value) in Settings)
@@ -63,7 +74,17 @@ public static partial class CpuReproducibility
     /// <summary>One line for logs and model cards: what pinning did.</summary>
     public static string Describe() => Pin()
         ? "kernels pinned for x86-64 reproducibility (" + string.Join(", ", Settings.Select(s => $"{s.Key}={s.Value}")) + ")"
-        : $"kernels NOT pinned ({SwitchVariable}=off): libtorch and MKL pick vector kernels for this CPU";
+        : _tooLate
+            ? "kernels NOT pinned (libtorch was loaded in this process before training could pin them; train in a fresh process, e.g. 'aveval train'): libtorch and MKL pick vector kernels for this CPU"
+            : $"kernels NOT pinned ({SwitchVariable}=off): libtorch and MKL pick vector kernels for this CPU";
+
+    /// <summary>Whether libtorch's CPU library is already mapped into this process (Linux: <c>/proc/self/maps</c>).</summary>
+    private static bool LibtorchAlreadyLoaded()
+    {
+        const string maps = "/proc/self/maps";
+        return OperatingSystem.IsLinux() && File.Exists(maps)
+            && File.ReadLines(maps).Any(line => line.Contains("libtorch_cpu", StringComparison.Ordinal));
+    }
 
     private static void SetNative(string name, string value)
     {
