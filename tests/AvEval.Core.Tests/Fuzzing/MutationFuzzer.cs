@@ -18,7 +18,8 @@ namespace AvEval.Tests.Fuzzing;
 /// (<c>AVEVAL_FUZZ_SECONDS</c>, default <see cref="DefaultSeconds"/>). The same seed (<c>AVEVAL_FUZZ_SEED</c>, default 1)
 /// gives the same inputs in the same order, so a finding reproduces from the seed and the input number it reports. Each
 /// finding's bytes are written to <c>TestResults/fuzz-findings/&lt;target&gt;/</c>; commit them under the target's
-/// regression corpus so that a test replays them for good.
+/// regression corpus so that a test replays them for good. The input being read is kept there as
+/// <c>pending-input.bin</c> until the target ends, so a crash that kills the process leaves it behind.
 /// </remarks>
 internal static class MutationFuzzer
 {
@@ -49,6 +50,7 @@ internal static class MutationFuzzer
         var budget = TimeSpan.FromSeconds(ReadSetting("AVEVAL_FUZZ_SECONDS", DefaultSeconds));
         var seed = (int)ReadSetting("AVEVAL_FUZZ_SEED", 1);
         var random = new Random(HashCode.Combine(seed, StableHash(target)));
+        var pending = PendingPath(target);
         var clock = Stopwatch.StartNew();
         var findings = new List<FuzzFinding>();
         var tried = 0;
@@ -57,6 +59,10 @@ internal static class MutationFuzzer
         {
             var input = Mutate(random, seeds, text);
             tried++;
+
+            // Kept on disk while the reader runs: a crash that ends the test process (a native fault, a stack
+            // overflow) still leaves the input that caused it.
+            File.WriteAllBytes(pending, input);
             var outcome = Try(read, input);
             if (outcome is null)
             {
@@ -72,6 +78,7 @@ internal static class MutationFuzzer
             findings.Add(new FuzzFinding(i, Save(target, input), outcome));
         }
 
+        File.Delete(pending);
         return new FuzzReport(target, seed, tried, rejected, clock.Elapsed, findings);
     }
 
@@ -230,11 +237,18 @@ internal static class MutationFuzzer
 
     private static string Save(string target, byte[] input)
     {
-        var folder = Path.Combine(RepoPaths.Root, "TestResults", "fuzz-findings", target);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(input))[..16] + ".bin");
+        var path = Path.Combine(FindingsFolder(target), Convert.ToHexStringLower(SHA256.HashData(input))[..16] + ".bin");
         File.WriteAllBytes(path, input);
         return path;
+    }
+
+    private static string PendingPath(string target) => Path.Combine(FindingsFolder(target), "pending-input.bin");
+
+    private static string FindingsFolder(string target)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "TestResults", "fuzz-findings", target);
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     private static double ReadSetting(string name, double fallback) =>
