@@ -18,8 +18,47 @@ public sealed class AnalyzeCommandTests
         run.Output.ShouldContain("NGSIM via CommonRoad 2018b; licence BSD-3-Clause");
         // The scene has 12 obstacles, all cars, over 32 frames (counted in the original XML, see the importer tests).
         run.Output.ShouldContain("32 frames at 0.1 s = 3.2 s");
-        run.Output.ShouldContain("Every vehicle as ego (12 drives):");
+        run.Output.ShouldContain("Details, every vehicle as ego (12 drives):");
         run.Output.ShouldContain("Ego 363 (car");
+    }
+
+    [Fact]
+    public void Analyze_CanonicalLogWithoutEgo_PrintsTheSummaryBeforeAnyDetail()
+    {
+        var run = CliRun.Of("analyze", UsLog);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var lines = run.Output.ReplaceLineEndings("\n").Split('\n');
+        int details = Array.IndexOf(lines, "Details, every vehicle as ego (12 drives):");
+        details.ShouldBeGreaterThan(0);
+        lines[..details].ShouldContain("Egos      12: every vehicle track as ego in turn");
+        lines[..details].ShouldContain(l => l.StartsWith("Events    ", StringComparison.Ordinal) && l.Contains("1 lane_change", StringComparison.Ordinal));
+        lines[..details].ShouldContain("Errors    none");
+        // Four of the twelve vehicles never have a lead: the headline says so, with the reason, instead of a bare "none".
+        lines[..details].ShouldContain("  gap.lead.min             2.998 m smallest, ego '399'; none for 4 of 12 drives: the ego had no lead vehicle at any frame");
+        lines[..details].ShouldContain("  collisions.nuplan.value  true for 12 of 12 drives");
+        lines.Skip(details).ShouldContain(l => l.StartsWith("Ego 363 (car", StringComparison.Ordinal));
+        lines[..details].ShouldNotContain(l => l.StartsWith("Ego ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_OneEgo_BooleansAreTrueOrFalseAndEveryMissingValueHasItsReason()
+    {
+        var run = CliRun.Of("analyze", UsLog, "--ego", "395");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldNotContain(" bool ");
+        run.Output.ShouldContain("  comfort.nuplan.value     false");
+        run.Output.ShouldContain("  collisions.nuplan.value  true");
+        var metricLines = run.Output.ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith("  collision_delta_v.nuplan.", StringComparison.Ordinal)).ToList();
+        metricLines.Count.ShouldBe(9);
+        metricLines.ShouldAllBe(l => l.Contains(" none m/s ", StringComparison.Ordinal) && l.Contains("(none: no at-fault collision with a", StringComparison.Ordinal));
+        run.Output.ShouldMatch(@"accel\.lon\.within_bound\s+false\s+nuPlan ego_lon_acceleration");
+        // Every "none" in the listing is followed by its reason.
+        foreach (var line in run.Output.ReplaceLineEndings("\n").Split('\n').Where(l => l.Contains(" none ", StringComparison.Ordinal)))
+        {
+            line.ShouldContain("(none: ", Case.Sensitive, line);
+        }
     }
 
     [Fact]

@@ -30,13 +30,41 @@ public sealed record Evaluation(
     /// <param name="ego">The ego track.</param>
     /// <param name="analyzer">The analyzer's id.</param>
     /// <param name="reason">Why nothing could be computed, e.g. <c>the scene has no lane map</c>.</param>
-    /// <param name="metrics">The metrics it advertises: name, unit and definition.</param>
-    public static Evaluation NotComputed(TrackId ego, string analyzer, string reason, params IReadOnlyList<(string Name, Unit Unit, string Definition)> metrics)
+    /// <param name="metrics">The metrics it advertises.</param>
+    public static Evaluation NotComputed(TrackId ego, string analyzer, string reason, params IReadOnlyList<MetricDescriptor> metrics)
     {
         ArgumentException.ThrowIfNullOrEmpty(analyzer);
         ArgumentException.ThrowIfNullOrEmpty(reason);
         ArgumentNullException.ThrowIfNull(metrics);
-        return new Evaluation(ego, [analyzer], [.. metrics.Select(m => new Metric(m.Name, null, m.Unit, m.Definition, reason))], [], [], [$"{analyzer}: {reason}."]);
+        return new Evaluation(ego, [analyzer], [.. metrics.Select(m => m.NotComputed(reason))], [], [], [$"{analyzer}: {reason}."]);
+    }
+
+    /// <summary>
+    /// What an analyzer that threw leaves on the evaluation (STYLE.md §5): every metric it advertises
+    /// (<see cref="IDriveAnalyzer.Publishes"/>) without a value, its reason naming the analyzer and the exception, and one
+    /// diagnostic starting <c>error:</c>. Expectations on those metrics are then inconclusive, never a pass.
+    /// </summary>
+    /// <param name="ego">The ego track.</param>
+    /// <param name="analyzer">The analyzer that threw.</param>
+    /// <param name="exception">What it threw.</param>
+    public static Evaluation Failed(TrackId ego, IDriveAnalyzer analyzer, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(exception);
+        string reason = FailureReason(analyzer.Id, exception);
+        return new Evaluation(ego, [analyzer.Id], [.. analyzer.Publishes.Select(m => m.NotComputed(reason))], [], [], [$"{ErrorPrefix}{reason}; its metrics have no value and the other analyzers' results stand."]);
+    }
+
+    /// <summary>The prefix of a diagnostic that reports an analyzer failure (<see cref="Failed"/>), <c>error: </c>.</summary>
+    public const string ErrorPrefix = "error: ";
+
+    /// <summary>The diagnostics that report an analyzer failure (<see cref="Failed"/>).</summary>
+    public IEnumerable<string> Errors => Diagnostics.Where(d => d.StartsWith(ErrorPrefix, StringComparison.Ordinal));
+
+    private static string FailureReason(string analyzer, Exception exception)
+    {
+        string message = exception.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+        return $"analyzer '{analyzer}' failed with {exception.GetType().Name}: {message}";
     }
 
     /// <summary>The metric with a name, if reported.</summary>

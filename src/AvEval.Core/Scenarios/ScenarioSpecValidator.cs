@@ -19,7 +19,7 @@ public sealed class ScenarioSpecValidator
     /// <param name="metrics">Every metric the analyzers publish.</param>
     /// <param name="eventKinds">Every event kind the analyzers detect.</param>
     /// <param name="evaluators">Where learned evaluators are found; null when this build has none.</param>
-    public ScenarioSpecValidator(IEnumerable<KnownMetric> metrics, IEnumerable<EventKind> eventKinds, IEvaluatorResolver? evaluators = null)
+    public ScenarioSpecValidator(IEnumerable<MetricDescriptor> metrics, IEnumerable<EventKind> eventKinds, IEvaluatorResolver? evaluators = null)
     {
         _evaluators = evaluators;
         ArgumentNullException.ThrowIfNull(metrics);

@@ -7,8 +7,10 @@ namespace AvEval.Tests.Scenarios;
 public sealed class ScenarioSpecValidatorTests
 {
     private static readonly ScenarioSpecValidator Validator = new(
-        [new("ttc.nuplan.min", Unit.Second), new("thw.gap.min", Unit.Second), new("speed.mean", Unit.MetrePerSecond)],
+        [Metric("ttc.nuplan.min", Unit.Second), Metric("thw.gap.min", Unit.Second), Metric("speed.mean", Unit.MetrePerSecond)],
         [EventKind.HardBraking, EventKind.CutIn]);
+
+    private static MetricDescriptor Metric(string name, Unit unit) => new(name, unit, "test metric " + name, MetricAuthority.AvEval, MotionControl.Both);
 
     [Fact]
     public void Validate_KnownNamesAndUnits_NoProblems()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvEval.Kinematics;
+using AvEval.Scenarios;
 using AvEval.Scenes;
 using AvEval.Analysis.Internal;
 
@@ -19,7 +20,23 @@ public sealed class CutInAnalyzer : IDriveAnalyzer
     private readonly CutInOptions _options;
 
     /// <summary>Creates the analyzer.</summary>
-    public CutInAnalyzer(CutInOptions? options = null) => _options = options ?? new CutInOptions();
+    public CutInAnalyzer(CutInOptions? options = null)
+    {
+        _options = options ?? new CutInOptions();
+        string definition = $"another vehicle's lane change (held >= {Invariant.Short(_options.LaneChange.MinHoldSeconds)} s) into the ego's lane or its successors, centre ahead of the ego, bumper-to-bumper gap at entry <= {Invariant.Short(_options.MaxGapMetres)} m";
+        string gapDefinition = "bumper-to-bumper gap along the lane path at the cutting vehicle's first frame in the ego's lane; " + definition;
+        Publishes =
+        [
+            new(CutInCount, Unit.Dimensionless, definition, MetricAuthority.AvEval, MotionControl.Both),
+            new(CutInGapAtEntryMin, Unit.Metre, gapDefinition, MetricAuthority.AvEval, MotionControl.Both),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.CutIn, MotionControl.Both, CutInCount)];
 
     /// <summary>Number of cut-ins in front of the ego.</summary>
     public static string CutInCount => "cut_in.count";
@@ -43,12 +60,10 @@ public sealed class CutInAnalyzer : IDriveAnalyzer
         ArgumentNullException.ThrowIfNull(drive);
         ArgumentNullException.ThrowIfNull(index);
         var time = drive.Scene.TimeBase;
-        string definition = $"another vehicle's lane change (held >= {Invariant.Short(_options.LaneChange.MinHoldSeconds)} s) into the ego's lane or its successors, centre ahead of the ego, bumper-to-bumper gap at entry <= {Invariant.Short(_options.MaxGapMetres)} m";
-        string gapDefinition = "bumper-to-bumper gap along the lane path at the cutting vehicle's first frame in the ego's lane; " + definition;
         if (index.LaneCount == 0)
         {
             const string reason = "the scene has no lane map";
-            return Evaluation.NotComputed(drive.Ego, Id, reason, (CutInCount, Unit.Dimensionless, definition), (CutInGapAtEntryMin, Unit.Metre, gapDefinition));
+            return Evaluation.NotComputed(drive.Ego, Id, reason, Publishes);
         }
 
         int ego = index.IndexOf(drive.Ego);
@@ -107,10 +122,8 @@ public sealed class CutInAnalyzer : IDriveAnalyzer
             drive.Ego,
             [Id],
             [
-                new Metric(CutInCount, events.Count, Unit.Dimensionless, definition),
-                events.Count > 0
-                    ? new Metric(CutInGapAtEntryMin, gapMin, Unit.Metre, gapDefinition)
-                    : new Metric(CutInGapAtEntryMin, null, Unit.Metre, gapDefinition, "no vehicle cut in ahead of the ego"),
+                Publishes[0].Measured(events.Count),
+                Publishes[1].ValueOrNotComputed(events.Count > 0 ? gapMin : null, "no vehicle cut in ahead of the ego"),
             ],
             events,
             [],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvEval.Kinematics;
+using AvEval.Scenarios;
 using AvEval.Scenes;
 using AvEval.Analysis.Internal;
 
@@ -18,7 +19,30 @@ public sealed class FollowingAnalyzer : IDriveAnalyzer
     private readonly FollowingOptions _options;
 
     /// <summary>Creates the analyzer.</summary>
-    public FollowingAnalyzer(FollowingOptions? options = null) => _options = options ?? new FollowingOptions();
+    public FollowingAnalyzer(FollowingOptions? options = null)
+    {
+        _options = options ?? new FollowingOptions();
+        string lead = "lead = nearest vehicle ahead in the ego's lane or its successors (lane association), else within "
+            + Invariant.Short(_options.CorridorHalfWidthMetres) + " m of the ego's heading line";
+        string gapDef = "bumper-to-bumper gap along the lane path (centre arc-length difference minus half of each length); " + lead;
+        string thwDef = $"THW gap = gap / ego speed (common time-headway definition, not CommonRoad-CriMe THW); undefined below {Invariant.Short(_options.MinSpeedForHeadway)} m/s; +inf without a lead; {lead}";
+        string ttcDef = "following TTC = gap / (ego speed − lead speed, both along the path) while closing, else +inf; " + lead;
+        Publishes =
+        [
+            new(GapLeadMin, Unit.Metre, gapDef, MetricAuthority.AvEval, MotionControl.Both),
+            new(ThwGapMin, Unit.Second, thwDef, MetricAuthority.AvEval, MotionControl.Both),
+            new(ThwGapMean, Unit.Second, thwDef + "; mean over frames with a lead and a defined THW", MetricAuthority.AvEval, MotionControl.Both),
+            new(TtcFollowingMin, Unit.Second, ttcDef, MetricAuthority.AvEval, MotionControl.Both),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
+
+    /// <inheritdoc/>
+    /// <remarks>Both detectors always look (without a lead THW and TTC are +∞), so <see cref="TtcFollowingMin"/>, which always has a value when the analyzer ran, is their detector metric.</remarks>
+    public IReadOnlyList<EventDescriptor> Detects { get; } =
+        [new(EventKind.ShortHeadway, MotionControl.Both, TtcFollowingMin), new(EventKind.LowTimeToCollision, MotionControl.Both, TtcFollowingMin)];
 
     /// <summary>Smallest bumper-to-bumper gap to the lead, m.</summary>
     public static string GapLeadMin => "gap.lead.min";
@@ -75,23 +99,12 @@ public sealed class FollowingAnalyzer : IDriveAnalyzer
             }
         }
 
-        string lead = "lead = nearest vehicle ahead in the ego's lane or its successors (lane association), else within "
-            + Invariant.Short(_options.CorridorHalfWidthMetres) + " m of the ego's heading line";
-        string gapDef = "bumper-to-bumper gap along the lane path (centre arc-length difference minus half of each length); " + lead;
-        string thwDef = $"THW gap = gap / ego speed (common time-headway definition, not CommonRoad-CriMe THW); undefined below {Invariant.Short(_options.MinSpeedForHeadway)} m/s; +inf without a lead; {lead}";
-        string ttcDef = "following TTC = gap / (ego speed − lead speed, both along the path) while closing, else +inf; " + lead;
         var metrics = new List<Metric>
         {
-            leadFrames > 0
-                ? new Metric(GapLeadMin, gapMin, Unit.Metre, gapDef)
-                : new Metric(GapLeadMin, null, Unit.Metre, gapDef, "the ego had no lead vehicle at any frame"),
-            thwDefined > 0
-                ? new Metric(ThwGapMin, thwMin, Unit.Second, thwDef)
-                : new Metric(ThwGapMin, null, Unit.Second, thwDef, $"the ego never reached {Invariant.Short(_options.MinSpeedForHeadway)} m/s"),
-            thwWithLead > 0
-                ? new Metric(ThwGapMean, thwSum / thwWithLead, Unit.Second, thwDef + "; mean over frames with a lead and a defined THW")
-                : new Metric(ThwGapMean, null, Unit.Second, thwDef, "no frame had both a lead and a defined THW"),
-            new Metric(TtcFollowingMin, ttcMin, Unit.Second, ttcDef),
+            Publishes[0].ValueOrNotComputed(leadFrames > 0 ? gapMin : null, "the ego had no lead vehicle at any frame"),
+            Publishes[1].ValueOrNotComputed(thwDefined > 0 ? thwMin : null, $"the ego never reached {Invariant.Short(_options.MinSpeedForHeadway)} m/s"),
+            Publishes[2].ValueOrNotComputed(thwWithLead > 0 ? thwSum / thwWithLead : null, "no frame had both a lead and a defined THW"),
+            Publishes[3].Measured(ttcMin),
         };
 
         var times = new double[n];
@@ -111,9 +124,9 @@ public sealed class FollowingAnalyzer : IDriveAnalyzer
             metrics,
             events,
             [
-                new MetricSeries("gap.lead", Unit.Metre, gapDef, times, profile.Gap),
-                new MetricSeries("thw.gap", Unit.Second, thwDef, times, profile.Thw),
-                new MetricSeries("ttc.following", Unit.Second, ttcDef, times, profile.Ttc),
+                new MetricSeries("gap.lead", Unit.Metre, Publishes[0].Definition, times, profile.Gap),
+                new MetricSeries("thw.gap", Unit.Second, Publishes[1].Definition, times, profile.Thw),
+                new MetricSeries("ttc.following", Unit.Second, Publishes[3].Definition, times, profile.Ttc),
             ],
             []);
     }

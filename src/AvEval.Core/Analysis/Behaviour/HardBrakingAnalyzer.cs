@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvEval.Analysis.Internal;
+using AvEval.Scenarios;
 
 namespace AvEval.Analysis.Behaviour;
 
@@ -13,7 +14,23 @@ public sealed class HardBrakingAnalyzer : IDriveAnalyzer
     private readonly HardBrakingOptions _options;
 
     /// <summary>Creates the analyzer.</summary>
-    public HardBrakingAnalyzer(HardBrakingOptions? options = null) => _options = options ?? new HardBrakingOptions();
+    public HardBrakingAnalyzer(HardBrakingOptions? options = null)
+    {
+        _options = options ?? new HardBrakingOptions();
+        string signal = LongitudinalAcceleration.Define(_options.SmoothingWindow, _options.SmoothingOrder);
+        string countDef = $"events with {signal} < {Invariant.Short(_options.ThresholdMetresPerSecondSquared)} m/s^2 held >= {Invariant.Short(_options.MinDurationSeconds)} s (thresholds of the shared NGSIM ANALYSIS candidates)";
+        Publishes =
+        [
+            new(HardBrakingCount, Unit.Dimensionless, countDef, MetricAuthority.AvEval, MotionControl.Longitudinal),
+            new(AccelLonSmoothedMin, Unit.MetrePerSecondSquared, signal, MetricAuthority.AvEval, MotionControl.Longitudinal),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.HardBraking, MotionControl.Longitudinal, HardBrakingCount)];
 
     /// <summary>Number of hard-braking events.</summary>
     public static string HardBrakingCount => "hard_braking.count";
@@ -30,12 +47,11 @@ public sealed class HardBrakingAnalyzer : IDriveAnalyzer
         ArgumentNullException.ThrowIfNull(drive);
         var track = drive.EgoTrack;
         var time = drive.Scene.TimeBase;
-        string signal = LongitudinalAcceleration.Describe(track, _options.SmoothingWindow, _options.SmoothingOrder);
-        string countDef = $"events with {signal} < {Invariant.Short(_options.ThresholdMetresPerSecondSquared)} m/s^2 held >= {Invariant.Short(_options.MinDurationSeconds)} s (thresholds of the shared NGSIM ANALYSIS candidates)";
+        string signal = "this drive: " + LongitudinalAcceleration.Describe(track, _options.SmoothingWindow, _options.SmoothingOrder);
         var accel = LongitudinalAcceleration.Compute(track, time.StepSeconds, _options.SmoothingWindow, _options.SmoothingOrder, out string? reason);
         if (accel is null)
         {
-            return Evaluation.NotComputed(drive.Ego, Id, reason!, (HardBrakingCount, Unit.Dimensionless, countDef), (AccelLonSmoothedMin, Unit.MetrePerSecondSquared, signal));
+            return Evaluation.NotComputed(drive.Ego, Id, reason!, Publishes);
         }
 
         var mask = new bool[accel.Length];
@@ -83,11 +99,11 @@ public sealed class HardBrakingAnalyzer : IDriveAnalyzer
             drive.Ego,
             [Id],
             [
-                new Metric(HardBrakingCount, events.Count, Unit.Dimensionless, countDef),
-                new Metric(AccelLonSmoothedMin, min, Unit.MetrePerSecondSquared, signal),
+                Publishes[0].Measured(events.Count, signal),
+                Publishes[1].Measured(min, signal),
             ],
             events,
-            [new MetricSeries("accel.lon.smoothed", Unit.MetrePerSecondSquared, signal, times, accel)],
+            [new MetricSeries("accel.lon.smoothed", Unit.MetrePerSecondSquared, Publishes[1].Definition, times, accel)],
             []);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AvEval.Kinematics;
 using AvEval.Analysis.Internal;
+using AvEval.Scenarios;
 
 namespace AvEval.Analysis.Behaviour;
 
@@ -14,7 +15,18 @@ public sealed class LaneChangeAnalyzer : IDriveAnalyzer
     private readonly LaneChangeOptions _options;
 
     /// <summary>Creates the analyzer.</summary>
-    public LaneChangeAnalyzer(LaneChangeOptions? options = null) => _options = options ?? new LaneChangeOptions();
+    public LaneChangeAnalyzer(LaneChangeOptions? options = null)
+    {
+        _options = options ?? new LaneChangeOptions();
+        string definition = $"changes of the associated lane (lane polygon containing the box centre) to a same-direction left/right neighbour that hold >= {Invariant.Short(_options.MinHoldSeconds)} s";
+        Publishes = [new(LaneChangeCount, Unit.Dimensionless, definition, MetricAuthority.AvEval, MotionControl.Lateral)];
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.LaneChange, MotionControl.Lateral, LaneChangeCount)];
 
     /// <summary>Number of lane changes of the ego.</summary>
     public static string LaneChangeCount => "lane_change.count";
@@ -36,11 +48,10 @@ public sealed class LaneChangeAnalyzer : IDriveAnalyzer
         ArgumentNullException.ThrowIfNull(index);
         var time = drive.Scene.TimeBase;
         int hold = FrameRuns.FramesFor(_options.MinHoldSeconds, time.StepSeconds);
-        string definition = $"changes of the associated lane (lane polygon containing the box centre) to a same-direction left/right neighbour that hold >= {Invariant.Short(_options.MinHoldSeconds)} s";
         if (index.LaneCount == 0)
         {
             const string reason = "the scene has no lane map";
-            return Evaluation.NotComputed(drive.Ego, Id, reason, (LaneChangeCount, Unit.Dimensionless, definition));
+            return Evaluation.NotComputed(drive.Ego, Id, reason, Publishes);
         }
 
         int ego = index.IndexOf(drive.Ego);
@@ -65,7 +76,7 @@ public sealed class LaneChangeAnalyzer : IDriveAnalyzer
                 $"The ego changed {side} from lane {index.LaneAt(change.FromLane).Id} to lane {index.LaneAt(change.ToLane).Id} at {Invariant.Short(t0)} s."));
         }
 
-        return new Evaluation(drive.Ego, [Id], [new Metric(LaneChangeCount, events.Count, Unit.Dimensionless, definition)], events, [], []);
+        return new Evaluation(drive.Ego, [Id], [Publishes[0].Measured(events.Count)], events, [], []);
     }
 
 }

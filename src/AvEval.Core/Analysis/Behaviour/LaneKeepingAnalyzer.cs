@@ -1,6 +1,7 @@
 using System.Globalization;
 using AvEval.Kinematics;
 using AvEval.Analysis.Internal;
+using AvEval.Scenarios;
 
 namespace AvEval.Analysis.Behaviour;
 
@@ -19,7 +20,23 @@ public sealed class LaneKeepingAnalyzer : IDriveAnalyzer
     private readonly LaneKeepingOptions _options;
 
     /// <summary>Creates the analyzer.</summary>
-    public LaneKeepingAnalyzer(LaneKeepingOptions? options = null) => _options = options ?? new LaneKeepingOptions();
+    public LaneKeepingAnalyzer(LaneKeepingOptions? options = null)
+    {
+        _options = options ?? new LaneKeepingOptions();
+        const string offsetDef = "NAVSIM lane keeping lateral deviation: |offset| of the box centre from the associated lane's centreline (NAVSIM uses the route centreline); intersection and no-lane frames skipped";
+        string scoreDef = $"NAVSIM EPDMS lane keeping (PDMScorer._calculate_lane_keeping): 0 if |offset| > {Invariant.Short(_options.DeviationLimitMetres)} m for ⌈{Invariant.Short(_options.HorizonWindowSeconds)} s / step⌉ consecutive counted frames, else 1; intersection and no-lane frames neither count nor reset";
+        Publishes =
+        [
+            new(LaneOffsetNavsimMax, Unit.Metre, offsetDef, MetricAuthority.Navsim, MotionControl.Lateral),
+            new(LaneKeepingNavsimScore, Unit.Dimensionless, scoreDef, MetricAuthority.Navsim, MotionControl.Lateral),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.LaneDeviation, MotionControl.Lateral, LaneKeepingNavsimScore)];
 
     /// <summary>Largest |offset| from the lane centreline over counted frames, m.</summary>
     public static string LaneOffsetNavsimMax => "lane_offset.navsim.max";
@@ -46,8 +63,7 @@ public sealed class LaneKeepingAnalyzer : IDriveAnalyzer
         int ego = index.IndexOf(drive.Ego);
         var track = index.TrackAt(ego);
         int required = (int)Math.Ceiling(_options.HorizonWindowSeconds / time.StepSeconds);
-        string offsetDef = "NAVSIM lane keeping lateral deviation: |offset| of the box centre from the associated lane's centreline (NAVSIM uses the route centreline); intersection and no-lane frames skipped";
-        string scoreDef = $"NAVSIM EPDMS lane keeping (PDMScorer._calculate_lane_keeping): 0 if |offset| > {Invariant.Short(_options.DeviationLimitMetres)} m for {required} consecutive counted frames ({Invariant.Short(_options.HorizonWindowSeconds)} s), else 1; intersection and no-lane frames neither count nor reset";
+        string offsetDef = Publishes[0].Definition;
 
         int n = track.Length;
         var offsets = new double[n];
@@ -94,7 +110,7 @@ public sealed class LaneKeepingAnalyzer : IDriveAnalyzer
         if (counted == 0)
         {
             const string reason = "the ego was never in a lane outside an intersection";
-            return Evaluation.NotComputed(drive.Ego, Id, reason, (LaneOffsetNavsimMax, Unit.Metre, offsetDef), (LaneKeepingNavsimScore, Unit.Dimensionless, scoreDef)) with
+            return Evaluation.NotComputed(drive.Ego, Id, reason, Publishes) with
             {
                 Series = [new MetricSeries("lane_offset.navsim", Unit.Metre, offsetDef, times, offsets)],
             };
@@ -103,7 +119,7 @@ public sealed class LaneKeepingAnalyzer : IDriveAnalyzer
         return new Evaluation(
             drive.Ego,
             [Id],
-            [new Metric(LaneOffsetNavsimMax, max, Unit.Metre, offsetDef), new Metric(LaneKeepingNavsimScore, failed ? 0 : 1, Unit.Dimensionless, scoreDef)],
+            [Publishes[0].Measured(max), Publishes[1].Measured(failed ? 0 : 1, $"{required} consecutive frames at this scene's {Invariant.Short(time.StepSeconds)} s step")],
             events,
             [new MetricSeries("lane_offset.navsim", Unit.Metre, offsetDef, times, offsets)],
             []);

@@ -43,7 +43,11 @@ internal static class LongitudinalAcceleration
         return a;
     }
 
-    /// <summary>How the signal was made, for metric definitions; names the window actually used (shrunk to a short track).</summary>
+    /// <summary>The signal's definition for any track: both ways it is made, with the configured window.</summary>
+    public static string Define(int window, int order) =>
+        $"smoothed longitudinal acceleration: the recorded acceleration projected on the heading, Savitzky–Golay window {window} (the track length when shorter), order {order}, when the source records acceleration; else the Savitzky–Golay first derivative of the speed along the heading with the same window and order";
+
+    /// <summary>How the signal was made for one track, for metric notes; names the window actually used (shrunk to a short track).</summary>
     public static string Describe(Track track, int window, int order)
     {
         int w = Math.Min(window, track.Length);

@@ -1,3 +1,4 @@
+using AvEval.Scenarios;
 using AvEval.Scenes;
 
 namespace AvEval.Analysis.NuPlan;
@@ -24,8 +25,28 @@ public sealed class NuPlanCollisionAnalyzer : IDriveAnalyzer
 
     private const string Def = "nuPlan no_ego_at_fault_collisions";
 
+    private static readonly string[] Groups = ["vru", "vehicle", "object"];
+
+    private static readonly string[] DeltaVStatistics = ["max", "min", "mean"];
+
     /// <inheritdoc/>
     public string Id => "nuplan.collisions";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; } =
+    [
+        Declare(NoAtFaultValue, Unit.Boolean, ": no at-fault collision"),
+        Declare(AtFaultCount, Unit.Dimensionless, ": number_of_all_at_fault_collisions"),
+        Declare(VruCount, Unit.Dimensionless, ": with pedestrians and cyclists"),
+        Declare(VehicleCount, Unit.Dimensionless, ": with vehicles"),
+        Declare(ObjectCount, Unit.Dimensionless, ": with objects"),
+        .. Groups.SelectMany(g => DeltaVStatistics.Select(s => Declare(DeltaV(g, s), Unit.MetrePerSecond, $": {s} ego Δv"))),
+        Declare(Score, Unit.Dimensionless, ": Π max(0, 1 − n / (threshold + 1)), thresholds VRU 0, vehicle 0, object 1"),
+        .. Enum.GetValues<CollisionClass>().Select(c => Declare(ClassCount(c), Unit.Dimensionless, ": collisions of class " + c)),
+    ];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.Collision, MotionControl.Both, AtFaultCount)];
 
     /// <summary>1 when there is no at-fault collision, else 0.</summary>
     public static string NoAtFaultValue => "collisions.nuplan.value";
@@ -79,25 +100,27 @@ public sealed class NuPlanCollisionAnalyzer : IDriveAnalyzer
         };
         double score = atFault.Count == 0 ? 1 : groups.Aggregate(1.0, (p, g) => p * Math.Max(0, 1 - (g.DeltaV.Count / (g.Threshold + 1.0))));
 
+        var declared = Publishes.ToDictionary(m => m.Name, StringComparer.Ordinal);
         var metrics = new List<Metric>
         {
-            new(NoAtFaultValue, atFault.Count == 0 ? 1 : 0, Unit.Boolean, Def + ": no at-fault collision"),
-            new(AtFaultCount, atFault.Count, Unit.Dimensionless, Def + ": number_of_all_at_fault_collisions"),
-            new(VruCount, groups[0].DeltaV.Count, Unit.Dimensionless, Def + ": with pedestrians and cyclists"),
-            new(VehicleCount, groups[1].DeltaV.Count, Unit.Dimensionless, Def + ": with vehicles"),
-            new(ObjectCount, groups[2].DeltaV.Count, Unit.Dimensionless, Def + ": with objects"),
+            declared[NoAtFaultValue].Measured(atFault.Count == 0 ? 1 : 0),
+            declared[AtFaultCount].Measured(atFault.Count),
+            declared[VruCount].Measured(groups[0].DeltaV.Count),
+            declared[VehicleCount].Measured(groups[1].DeltaV.Count),
+            declared[ObjectCount].Measured(groups[2].DeltaV.Count),
         };
-        foreach (var g in groups.Where(g => g.DeltaV.Count > 0))
+        foreach (var g in groups)
         {
-            metrics.Add(new(DeltaV(g.Name, "max"), g.DeltaV.Max(), Unit.MetrePerSecond, Def + ": max ego Δv"));
-            metrics.Add(new(DeltaV(g.Name, "min"), g.DeltaV.Min(), Unit.MetrePerSecond, Def + ": min ego Δv"));
-            metrics.Add(new(DeltaV(g.Name, "mean"), g.DeltaV.Average(), Unit.MetrePerSecond, Def + ": mean ego Δv"));
+            string none = $"no at-fault collision with a{(g.Name == "object" ? "n" : "")} {g.Name}";
+            metrics.Add(declared[DeltaV(g.Name, "max")].ValueOrNotComputed(g.DeltaV.Count > 0 ? g.DeltaV.Max() : null, none));
+            metrics.Add(declared[DeltaV(g.Name, "min")].ValueOrNotComputed(g.DeltaV.Count > 0 ? g.DeltaV.Min() : null, none));
+            metrics.Add(declared[DeltaV(g.Name, "mean")].ValueOrNotComputed(g.DeltaV.Count > 0 ? g.DeltaV.Average() : null, none));
         }
 
-        metrics.Add(new(Score, score, Unit.Dimensionless, Def + ": Π max(0, 1 − n / (threshold + 1)), thresholds VRU 0, vehicle 0, object 1"));
+        metrics.Add(declared[Score].Measured(score));
         foreach (var cls in Enum.GetValues<CollisionClass>())
         {
-            metrics.Add(new(ClassCount(cls), collisions.Count(c => c.Class == cls), Unit.Dimensionless, Def + ": collisions of class " + cls));
+            metrics.Add(declared[ClassCount(cls)].Measured(collisions.Count(c => c.Class == cls)));
         }
 
         double step = history.EgoStates.Count > 1 ? (history.EgoStates[^1].TimeSeconds - history.EgoStates[0].TimeSeconds) / (history.EgoStates.Count - 1) : 0;
@@ -110,6 +133,9 @@ public sealed class NuPlanCollisionAnalyzer : IDriveAnalyzer
             $"Ego collided with {c.Agent.Kind} '{c.Agent.Id}' ({Snake(c.Class)}, Δv {c.DeltaV:F2} m/s, {(c.AtFault ? "at fault" : "not at fault")}).")).ToList();
         return new Evaluation(history.Ego, [Id], metrics, events, [], []);
     }
+
+    private static MetricDescriptor Declare(string name, Unit unit, string definition) =>
+        new(name, unit, Def + definition, MetricAuthority.NuPlan, MotionControl.Both);
 
     /// <summary>All collisions of a history, in order, each agent once (nuPlan <c>find_new_collisions</c> + <c>classify_at_fault_collisions</c>).</summary>
     /// <param name="history">The history.</param>

@@ -1,4 +1,5 @@
 using AvEval.Kinematics;
+using AvEval.Scenarios;
 
 namespace AvEval.Analysis.NuPlan;
 
@@ -30,7 +31,15 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
         ("yaw_accel", "ego_yaw_acceleration (SG 2nd derivative window 5, order 3, of the unwrapped heading)", Unit.RadianPerSecondSquared, "rad_per_s2"),
     ];
 
+    // accel.lon and jerk.lon follow the speed profile; accel.lat (v² κ), the jerk magnitude and the yaw signals (v κ)
+    // mix the speed with the path's curvature.
+    private static readonly MotionControl[] SignalDependence =
+        [MotionControl.Longitudinal, MotionControl.Both, MotionControl.Both, MotionControl.Longitudinal, MotionControl.Both, MotionControl.Both];
+
+    private static readonly string[] Statistics = ["max", "min", "mean", "p90", "within_bound"];
+
     private readonly ComfortSignal[] _signals;
+    private readonly MetricDescriptor _comfortable;
 
     /// <summary>Creates the analyzer.</summary>
     /// <param name="bounds">The comfort bounds; null for nuPlan's configured ones.</param>
@@ -49,8 +58,16 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
             (-b.MaxAbsYawRate, b.MaxAbsYawRate),
             (-b.MaxAbsYawAcceleration, b.MaxAbsYawAcceleration),
         ];
-        _signals = [.. SignalInfo.Select((s, i) => new ComfortSignal(s.Name, s.Definition, s.Unit, s.EvidenceUnit, limits[i].Lower, limits[i].Upper))];
+        _signals = [.. SignalInfo.Select((s, i) => Signal(s.Name, s.Definition, s.Unit, s.EvidenceUnit, limits[i].Lower, limits[i].Upper, SignalDependence[i]))];
+        _comfortable = new MetricDescriptor(ComfortValue, Unit.Boolean, "nuPlan ego_is_comfortable: all six comfort signals within bounds at every sample", MetricAuthority.NuPlan, MotionControl.Both);
+        Publishes = [.. _signals.SelectMany(s => s.Metrics), _comfortable];
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.Uncomfortable, MotionControl.Both, ComfortValue)];
 
     /// <summary>The comfort bounds in force.</summary>
     public NuPlanComfortBounds Bounds { get; }
@@ -99,22 +116,13 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
 
     private Evaluation Analyze(Scenes.TrackId ego, ReadOnlySpan<EgoSample> samples)
     {
-        var metrics = new List<Metric>(_signals.Length * 5 + 1);
         if (samples.Length < EgoKinematics.MinimumSamples)
         {
             string reason = $"nuPlan's comfort filters need at least {EgoKinematics.MinimumSamples} ego states; the drive has {samples.Length}.";
-            foreach (var s in _signals)
-            {
-                foreach (var stat in (string[])["max", "min", "mean", "p90", "within_bound"])
-                {
-                    metrics.Add(new Metric(Name(s.Name, stat), null, stat == "within_bound" ? Unit.Boolean : s.Unit, Definition(s), reason));
-                }
-            }
-
-            metrics.Add(new Metric(ComfortValue, null, Unit.Boolean, "nuPlan ego_is_comfortable", reason));
-            return new Evaluation(ego, [Id], metrics, [], [], [reason]);
+            return new Evaluation(ego, [Id], [.. Publishes.Select(m => m.NotComputed(reason))], [], [], [reason]);
         }
 
+        var metrics = new List<Metric>(Publishes.Count);
         var k = _kinematics ??= new EgoKinematics();
         k.Compute(samples);
         if (_scratch is null || _scratch.Length < samples.Length)
@@ -137,15 +145,14 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
             }
 
             comfortable &= within;
-            string def = Definition(s);
-            metrics.Add(new Metric(Name(s.Name, "max"), NuPlanStatistics.Max(v), s.Unit, def));
-            metrics.Add(new Metric(Name(s.Name, "min"), NuPlanStatistics.Min(v), s.Unit, def));
-            metrics.Add(new Metric(Name(s.Name, "mean"), NuPlanStatistics.Mean(v), s.Unit, def));
-            metrics.Add(new Metric(Name(s.Name, "p90"), NuPlanStatistics.P90(v, _scratch), s.Unit, def + ", P90 closest observation"));
-            metrics.Add(new Metric(Name(s.Name, "within_bound"), within ? 1 : 0, Unit.Boolean, $"{def}: every sample in ({s.Lower}, {s.Upper})"));
+            metrics.Add(s.Metrics[0].Measured(NuPlanStatistics.Max(v)));
+            metrics.Add(s.Metrics[1].Measured(NuPlanStatistics.Min(v)));
+            metrics.Add(s.Metrics[2].Measured(NuPlanStatistics.Mean(v)));
+            metrics.Add(s.Metrics[3].Measured(NuPlanStatistics.P90(v, _scratch)));
+            metrics.Add(s.Metrics[4].Measured(within ? 1 : 0));
             if (times is not null)
             {
-                series.Add(new MetricSeries(s.Name, s.Unit, def, times, v.ToArray()));
+                series.Add(new MetricSeries(s.Name, s.Unit, s.Definition, times, v.ToArray()));
             }
 
             if (!within)
@@ -154,11 +161,24 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
             }
         }
 
-        metrics.Add(new Metric(ComfortValue, comfortable ? 1 : 0, Unit.Boolean, "nuPlan ego_is_comfortable: all six comfort signals within bounds at every sample"));
+        metrics.Add(_comfortable.Measured(comfortable ? 1 : 0));
         return new Evaluation(ego, [Id], metrics, events, series, []);
     }
 
-    private static string Definition(ComfortSignal s) => "nuPlan " + s.Definition;
+    private static ComfortSignal Signal(string name, string definition, Unit unit, string evidenceUnit, double lower, double upper, MotionControl dependsOn)
+    {
+        string def = "nuPlan " + definition;
+        MetricDescriptor Metric(string statistic, Unit u, string d) => new(Name(name, statistic), u, d, MetricAuthority.NuPlan, dependsOn);
+        MetricDescriptor[] metrics =
+        [
+            Metric(Statistics[0], unit, def),
+            Metric(Statistics[1], unit, def),
+            Metric(Statistics[2], unit, def),
+            Metric(Statistics[3], unit, def + ", P90 closest observation"),
+            Metric(Statistics[4], Unit.Boolean, $"{def}: every sample in ({lower}, {upper})"),
+        ];
+        return new ComfortSignal(name, def, unit, evidenceUnit, lower, upper, metrics);
+    }
 
     private static ReadOnlySpan<double> Values(EgoKinematics k, int signal) => signal switch
     {
@@ -206,5 +226,5 @@ public sealed class NuPlanComfortAnalyzer : IDriveAnalyzer
         }
     }
 
-    private sealed record ComfortSignal(string Name, string Definition, Unit Unit, string EvidenceUnit, double Lower, double Upper);
+    private sealed record ComfortSignal(string Name, string Definition, Unit Unit, string EvidenceUnit, double Lower, double Upper, IReadOnlyList<MetricDescriptor> Metrics);
 }

@@ -1,5 +1,6 @@
 using AvEval.Geometry;
 using AvEval.Kinematics;
+using AvEval.Scenarios;
 using AvEval.Scenes;
 
 namespace AvEval.Analysis.NuPlan;
@@ -47,6 +48,16 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
 
     /// <inheritdoc/>
     public string Id => "nuplan.driving_direction";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; } =
+    [
+        new(Score, Unit.Dimensionless, Def, MetricAuthority.NuPlan, MotionControl.Longitudinal),
+        new(MinProgress, Unit.Metre, Def + ", MIN of the 1 s progress", MetricAuthority.NuPlan, MotionControl.Longitudinal),
+    ];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.DrivingBackward, MotionControl.Longitudinal, Score)];
 
     /// <inheritdoc/>
     public Evaluation Analyze(Drive drive)
@@ -177,11 +188,7 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
         double min = Math.Min(0, NuPlanStatistics.Min(window));
         double backward = -min;
         double score = backward < ComplianceThreshold ? 1.0 : backward < ViolationThreshold ? 0.5 : 0.0;
-        var metrics = new List<Metric>
-        {
-            new(Score, score, Unit.Dimensionless, Def),
-            new(MinProgress, min, Unit.Metre, Def + ", MIN of the 1 s progress"),
-        };
+        var metrics = new List<Metric> { Publishes[0].Measured(score), Publishes[1].Measured(min) };
         return new Evaluation(ego, [Id], metrics, Events(times, window), [new MetricSeries(ProgressSeries, Unit.Metre, Def, times, window)], []);
     }
 

@@ -30,6 +30,14 @@ public sealed class NuPlanExpertL2Analyzer : IDriveAnalyzer
     /// <inheritdoc/>
     public string Id => "nuplan.expert_l2";
 
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; } =
+    [
+        new(Name("max"), Unit.Metre, Def, MetricAuthority.NuPlan, Scenarios.MotionControl.Both),
+        new(Name("mean"), Unit.Metre, Def, MetricAuthority.NuPlan, Scenarios.MotionControl.Both),
+        new(Name("p90"), Unit.Metre, Def + ", P90 closest observation", MetricAuthority.NuPlan, Scenarios.MotionControl.Both),
+    ];
+
     /// <summary>Metric name of a statistic: max, mean or p90.</summary>
     /// <param name="statistic">max, mean or p90.</param>
     /// <returns>The name.</returns>
@@ -77,15 +85,15 @@ public sealed class NuPlanExpertL2Analyzer : IDriveAnalyzer
         string? note = unmatched > 0 || !byTime ? matching : null;
         var metrics = new List<Metric>
         {
-            new(Name("max"), NuPlanStatistics.Max(error), Unit.Metre, Def, note),
-            new(Name("mean"), NuPlanStatistics.Mean(error), Unit.Metre, Def, note),
-            new(Name("p90"), NuPlanStatistics.P90(error, new double[error.Length]), Unit.Metre, Def + ", P90 closest observation", note),
+            Publishes[0].Measured(NuPlanStatistics.Max(error), note),
+            Publishes[1].Measured(NuPlanStatistics.Mean(error), note),
+            Publishes[2].Measured(NuPlanStatistics.P90(error, new double[error.Length]), note),
         };
         return new Evaluation(history.Ego, [Id], metrics, [], [new MetricSeries("l2_expert.nuplan", Unit.Metre, Def, times, error)], [matching]);
     }
 
     private Evaluation NoValue(NuPlanHistory history, string reason) =>
-        new(history.Ego, [Id], [.. ((string[])["max", "mean", "p90"]).Select(s => new Metric(Name(s), null, Unit.Metre, Def, reason))], [], [], [reason]);
+        new(history.Ego, [Id], [.. Publishes.Select(m => m.NotComputed(reason))], [], [], [reason]);
 
     /// <summary>
     /// Pairs each ego state with the expert state at its time (both lists are time-ordered: one merge pass); when no

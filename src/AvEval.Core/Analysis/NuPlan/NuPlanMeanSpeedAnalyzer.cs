@@ -1,4 +1,5 @@
 using AvEval.Kinematics;
+using AvEval.Scenarios;
 
 namespace AvEval.Analysis.NuPlan;
 
@@ -10,6 +11,10 @@ public sealed class NuPlanMeanSpeedAnalyzer : IDriveAnalyzer
 
     /// <inheritdoc/>
     public string Id => "nuplan.mean_speed";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; } =
+        [new(SpeedMean, Unit.MetrePerSecond, "nuPlan ego_mean_speed: mean of |velocity| over the ego states", MetricAuthority.NuPlan, MotionControl.Longitudinal)];
 
     /// <inheritdoc/>
     public Evaluation Analyze(Drive drive)
@@ -35,7 +40,11 @@ public sealed class NuPlanMeanSpeedAnalyzer : IDriveAnalyzer
             sum += s.Speed;
         }
 
-        var metric = new Metric(SpeedMean, sum / states.Count, Unit.MetrePerSecond, "nuPlan ego_mean_speed: mean of |velocity| over the ego states");
-        return new Evaluation(ego, [Id], [metric], [], [], []);
+        if (states.Count == 0)
+        {
+            return Evaluation.NotComputed(ego, Id, "the drive has no ego states", Publishes);
+        }
+
+        return new Evaluation(ego, [Id], [Publishes[0].Measured(sum / states.Count)], [], [], []);
     }
 }

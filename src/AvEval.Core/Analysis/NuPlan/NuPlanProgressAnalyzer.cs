@@ -51,6 +51,14 @@ public sealed class NuPlanProgressAnalyzer : IDriveAnalyzer
     public string Id => "nuplan.progress";
 
     /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; } =
+    [
+        new(Ratio, Unit.Dimensionless, Def, MetricAuthority.NuPlan, Scenarios.MotionControl.Longitudinal),
+        new(MakingProgress, Unit.Boolean, "nuPlan ego_is_making_progress (ratio ≥ 0.2)", MetricAuthority.NuPlan, Scenarios.MotionControl.Longitudinal),
+        new(EgoProgress, Unit.Metre, Def, MetricAuthority.NuPlan, Scenarios.MotionControl.Longitudinal),
+    ];
+
+    /// <inheritdoc/>
     public Evaluation Analyze(Drive drive)
     {
         ArgumentNullException.ThrowIfNull(drive);
@@ -75,13 +83,7 @@ public sealed class NuPlanProgressAnalyzer : IDriveAnalyzer
         if (expertCentres is null)
         {
             const string reason = "The drive has no expert trajectory whose route the progress could be measured along; pass the recorded track as the expert.";
-            return new Evaluation(
-                ego,
-                [Id],
-                [new Metric(Ratio, null, Unit.Dimensionless, Def, reason), new Metric(MakingProgress, null, Unit.Boolean, Def, reason), new Metric(EgoProgress, null, Unit.Metre, Def, reason)],
-                [],
-                [],
-                [reason]);
+            return new Evaluation(ego, [Id], [.. Publishes.Select(m => m.NotComputed(reason))], [], [], [reason]);
         }
 
         var route = Route(expertCentres, expertHeading);
@@ -90,12 +92,7 @@ public sealed class NuPlanProgressAnalyzer : IDriveAnalyzer
         double ratio = progress < -ScoreProgressThreshold
             ? 0
             : Math.Min(1, Math.Max(progress, ScoreProgressThreshold) / Math.Max(expert, ScoreProgressThreshold));
-        var metrics = new List<Metric>
-        {
-            new(Ratio, ratio, Unit.Dimensionless, Def),
-            new(MakingProgress, ratio >= MinProgressRatio ? 1 : 0, Unit.Boolean, "nuPlan ego_is_making_progress (ratio ≥ 0.2)"),
-            new(EgoProgress, progress, Unit.Metre, Def),
-        };
+        var metrics = new List<Metric> { Publishes[0].Measured(ratio), Publishes[1].Measured(ratio >= MinProgressRatio ? 1 : 0), Publishes[2].Measured(progress) };
         return new Evaluation(ego, [Id], metrics, [], [], []);
     }
 

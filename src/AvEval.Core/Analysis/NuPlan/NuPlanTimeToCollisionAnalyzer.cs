@@ -1,4 +1,5 @@
 using AvEval.Geometry;
+using AvEval.Scenarios;
 
 namespace AvEval.Analysis.NuPlan;
 
@@ -26,7 +27,21 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
         TimeStepSeconds = timeStepSeconds;
         TimeHorizonSeconds = timeHorizonSeconds;
         LeastMinimumSeconds = leastMinimumSeconds;
+        _definition = $"nuPlan time_to_collision_within_bound (constant speed along heading, step {TimeStepSeconds} s, horizon {TimeHorizonSeconds} s)";
+        Publishes =
+        [
+            new(Minimum, Unit.Second, _definition, MetricAuthority.NuPlan, MotionControl.Both),
+            new(WithinBound, Unit.Boolean, $"{_definition}: every TTC > {LeastMinimumSeconds} s", MetricAuthority.NuPlan, MotionControl.Both),
+        ];
     }
+
+    private readonly string _definition;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.LowTimeToCollision, MotionControl.Both, WithinBound)];
 
     /// <summary>Projection step in seconds.</summary>
     public double TimeStepSeconds { get; }
@@ -85,14 +100,9 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
             (ttc[i], closest[i]) = AtState(history, i, collided);
         }
 
-        string def = $"nuPlan time_to_collision_within_bound (constant speed along heading, step {TimeStepSeconds} s, horizon {TimeHorizonSeconds} s)";
         double min = NuPlanStatistics.Min(ttc);
         bool within = Array.TrueForAll(ttc, t => LeastMinimumSeconds < t);
-        var metrics = new List<Metric>
-        {
-            new(Minimum, min, Unit.Second, def),
-            new(WithinBound, within ? 1 : 0, Unit.Boolean, $"{def}: every TTC > {LeastMinimumSeconds} s"),
-        };
+        var metrics = new List<Metric> { Publishes[0].Measured(min), Publishes[1].Measured(within ? 1 : 0) };
 
         var events = new List<DrivingEvent>();
         double step = n > 1 ? (times[^1] - times[0]) / (n - 1) : TimeStepSeconds;
@@ -129,7 +139,7 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
                 $"nuPlan TTC fell to {low:F2} s (bound {LeastMinimumSeconds} s){(agentId is { } b ? $" with agent '{b}'" : string.Empty)}."));
         }
 
-        return new Evaluation(history.Ego, [Id], metrics, events, [new MetricSeries(Series, Unit.Second, def, times, ttc)], []);
+        return new Evaluation(history.Ego, [Id], metrics, events, [new MetricSeries(Series, Unit.Second, _definition, times, ttc)], []);
     }
 
     private (double Ttc, Scenes.TrackId? Agent) AtState(NuPlanHistory history, int i, HashSet<Scenes.TrackId> collided)

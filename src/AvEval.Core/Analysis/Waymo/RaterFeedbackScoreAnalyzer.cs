@@ -28,13 +28,15 @@ public sealed class RaterFeedbackScoreAnalyzer : IDriveAnalyzer
         _raters = raters;
         _startSeconds = startSeconds;
         _options = options ?? new RaterFeedbackOptions();
+        string definition = $"Waymo WOD-E2E rater feedback score (trust regions at 3 s and 5 s, lateral x{Invariant.Short(_options.LateralMultiplier)}, longitudinal x{Invariant.Short(_options.LongitudinalMultiplier)}, decay {Invariant.Short(_options.DecayFactor)}, floor {Invariant.Short(_options.MinimumScoreOutsideTrustRegion)}) of the ego's trajectory from {Invariant.Short(_startSeconds)} s at {_options.FrequencyHz} Hz";
+        Publishes = [new(RfsScore, Unit.Dimensionless, definition, MetricAuthority.Waymo, MotionControl.Both)];
     }
 
     /// <summary>The ego's rater feedback score, 0–10 (dimensionless).</summary>
     public static string RfsScore => "rfs.waymo.score";
 
-    /// <summary>The metrics this analyzer publishes, for <see cref="ScenarioSpecValidator"/>.</summary>
-    public static IReadOnlyList<KnownMetric> KnownMetrics { get; } = [new(RfsScore, Unit.Dimensionless)];
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
 
     /// <inheritdoc/>
     public string Id => "waymo.rfs";
@@ -43,13 +45,12 @@ public sealed class RaterFeedbackScoreAnalyzer : IDriveAnalyzer
     public Evaluation Analyze(Drive drive)
     {
         ArgumentNullException.ThrowIfNull(drive);
-        string definition = $"Waymo WOD-E2E rater feedback score (trust regions at 3 s and 5 s, lateral x{Invariant.Short(_options.LateralMultiplier)}, longitudinal x{Invariant.Short(_options.LongitudinalMultiplier)}, decay {Invariant.Short(_options.DecayFactor)}, floor {Invariant.Short(_options.MinimumScoreOutsideTrustRegion)}) of the ego's trajectory from {Invariant.Short(_startSeconds)} s at {_options.FrequencyHz} Hz";
         var track = drive.EgoTrack;
         var time = drive.Scene.TimeBase;
         int steps = _options.FrequencyHz * _options.LengthSeconds;
         if (!TryStateAt(track, time, _startSeconds, out var origin))
         {
-            return Missing(drive, definition, $"the ego has no state at {Invariant.Short(_startSeconds)} s");
+            return Missing(drive, $"the ego has no state at {Invariant.Short(_startSeconds)} s");
         }
 
         double c = Math.Cos(origin.Heading), s = Math.Sin(origin.Heading);
@@ -59,7 +60,7 @@ public sealed class RaterFeedbackScoreAnalyzer : IDriveAnalyzer
             double t = _startSeconds + ((double)k / _options.FrequencyHz);
             if (!TryStateAt(track, time, t, out var state))
             {
-                return Missing(drive, definition, $"the ego has no state at {Invariant.Short(t)} s (the score needs {Invariant.Short(_options.LengthSeconds)} s from {Invariant.Short(_startSeconds)} s on the scene's time steps)");
+                return Missing(drive, $"the ego has no state at {Invariant.Short(t)} s (the score needs {Invariant.Short(_options.LengthSeconds)} s from {Invariant.Short(_startSeconds)} s on the scene's time steps)");
             }
 
             double dx = state.X - origin.X, dy = state.Y - origin.Y;
@@ -67,7 +68,7 @@ public sealed class RaterFeedbackScoreAnalyzer : IDriveAnalyzer
         }
 
         var result = RaterFeedbackScore.Score(prediction, _raters, origin.Speed, _options);
-        return new Evaluation(drive.Ego, [Id], [new Metric(RfsScore, result.Score, Unit.Dimensionless, definition)], [], [], []);
+        return new Evaluation(drive.Ego, [Id], [Publishes[0].Measured(result.Score)], [], [], []);
     }
 
     private static bool TryStateAt(Scenes.Track track, Scenes.TimeBase time, double seconds, out Scenes.AgentState state)
@@ -77,7 +78,7 @@ public sealed class RaterFeedbackScoreAnalyzer : IDriveAnalyzer
         return Math.Abs(time.TimeOf(frame) - seconds) <= 1e-6 * Math.Max(1, Math.Abs(seconds)) && track.TryGetState(frame, out state);
     }
 
-    private Evaluation Missing(Drive drive, string definition, string reason) =>
-        Evaluation.NotComputed(drive.Ego, Id, reason, (RfsScore, Unit.Dimensionless, definition));
+    private Evaluation Missing(Drive drive, string reason) =>
+        Evaluation.NotComputed(drive.Ego, Id, reason, Publishes);
 
 }

@@ -36,9 +36,13 @@ public abstract record Expectation(string Text, SourceLocation Location)
             return "no analyzer ran on this drive";
         }
 
-        return PublishedMetrics.DetectorMetrics.TryGetValue(kind, out var name)
-            && evaluation.FindMetric(name) is { Value: null } metric
-            ? $"the {kind} detector did not look ({name} has no value: {metric.Reason ?? "no reason given"})"
+        if (!PublishedMetrics.DetectorMetrics.TryGetValue(kind, out var names))
+        {
+            return null;
+        }
+
+        return names.Select(evaluation.FindMetric).FirstOrDefault(m => m is { Value: null }) is { } metric
+            ? $"the {kind} detector did not look ({metric.Name} has no value: {metric.Reason ?? "no reason given"})"
             : null;
     }
 

@@ -79,14 +79,16 @@ public sealed class HardBrakingAnalyzerTests
     }
 
     [Fact]
-    public void Analyze_TrackShorterThanTheWindow_DefinitionNamesTheWindowUsed()
+    public void Analyze_TrackShorterThanTheWindow_NoteNamesTheWindowUsed()
     {
         // 4 samples with the default window 5: the filter runs with window 4 (SciPy needs window ≤ length).
         var drive = RoadBuilder.DriveOf(RoadBuilder.TwoLanes().Vehicle("ego", 4, k => k, _ => 0, _ => 10).Build(), "ego");
 
         var evaluation = new HardBrakingAnalyzer().Analyze(drive);
 
-        evaluation.Metric(HardBrakingAnalyzer.AccelLonSmoothedMin).Definition
-            .ShouldBe("Savitzky–Golay first derivative (window 4, order 2) of the speed along the heading");
+        // The definition is the analyzer's declaration, the same for every drive; how this drive's signal was made is the note.
+        var metric = evaluation.Metric(HardBrakingAnalyzer.AccelLonSmoothedMin);
+        metric.Definition.ShouldBe(new HardBrakingAnalyzer().Publishes[1].Definition);
+        metric.Reason.ShouldBe("this drive: Savitzky–Golay first derivative (window 4, order 2) of the speed along the heading");
     }
 }

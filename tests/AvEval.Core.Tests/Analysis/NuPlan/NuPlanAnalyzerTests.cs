@@ -117,6 +117,14 @@ public sealed class NuPlanAnalyzerTests
             for (int i = 0; i < baseline.Count; i++)
             {
                 moved[i].Name.ShouldBe(baseline[i].Name);
+                if (baseline[i].Value is null)
+                {
+                    // Δv statistics of a group without at-fault collisions: no value, the same reason.
+                    moved[i].Value.ShouldBeNull(moved[i].Name);
+                    moved[i].Reason.ShouldBe(baseline[i].Reason);
+                    continue;
+                }
+
                 double expected = baseline[i].Value!.Value, actual = moved[i].Value!.Value;
                 (actual == expected || Math.Abs(actual - expected) <= 1e-5).ShouldBeTrue($"{moved[i].Name}: '{expected}' became '{actual}'");
             }

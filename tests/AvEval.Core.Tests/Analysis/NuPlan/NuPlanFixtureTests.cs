@@ -127,7 +127,9 @@ public sealed class NuPlanFixtureTests
                 };
                 foreach (var group in (string[])["vru", "vehicle", "object"])
                 {
-                    if (e.FindMetric(NuPlanCollisionAnalyzer.DeltaV(group, "max")) is not null)
+                    // nuPlan reports a group's Δv statistics only when it has an at-fault collision; AvEval reports them
+                    // always, without a value and with the reason otherwise.
+                    if (e.FindMetric(NuPlanCollisionAnalyzer.DeltaV(group, "max")) is { Value: not null })
                     {
                         stats.Add(Stat("MAX", e, NuPlanCollisionAnalyzer.DeltaV(group, "max")));
                         stats.Add(Stat("MIN", e, NuPlanCollisionAnalyzer.DeltaV(group, "min")));
