@@ -26,6 +26,8 @@ internal static class AvEvalCommandLine
         GoldenCommand.Create(environment),
         TrainCommand.Create(environment),
         CalibrateCommand.Create(environment),
+        RunsCommand.Create(environment),
+        ExportCommand.Create(environment),
     };
 
     /// <summary>Runs a command line against a command tree (the real one, or in tests one with a fault injected).</summary>

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using AvEval.Runs;
+using DuckDB.NET.Data;
+
+namespace AvEval.Tracking.Internal;
+
+/// <summary>Reads a run's cases back into <see cref="CaseRecord"/>s, in the order they were recorded.</summary>
+internal static class CaseReader
+{
+    public static IReadOnlyList<CaseRecord> Read(DuckDBConnection connection, RunId run)
+    {
+        var expectations = Group(connection, run, "SELECT case_key, idx, text, outcome, measured, expected, unit, message FROM expectations WHERE run_id = $run ORDER BY case_key, idx",
+            r => new ExpectationRecord(r.GetInt32(1), r.GetString(2), StoreText.Outcome(r.GetString(3)), NullableDouble(r, 4), NullableDouble(r, 5), r.GetString(6), r.GetString(7)));
+        var metrics = Group(connection, run, "SELECT case_key, name, value, unit, definition, reason FROM metrics WHERE run_id = $run ORDER BY case_key, idx",
+            r => new MetricRecord(r.GetString(1), NullableDouble(r, 2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)));
+        var events = Group(connection, run, "SELECT case_key, kind, start_s, end_s, agents, summary FROM events WHERE run_id = $run ORDER BY case_key, idx",
+            r => new EventRecord(r.GetString(1), r.GetDouble(2), r.GetDouble(3), [.. (IEnumerable<string>)r.GetValue(4)], r.GetString(5)));
+        var learned = Group(connection, run, "SELECT case_key, evaluator, version, sha256, output, value FROM learned_outputs WHERE run_id = $run ORDER BY case_key, idx",
+            r => new LearnedOutputRecord(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5)));
+
+        var cases = new List<CaseRecord>();
+        using var command = Command(connection, run,
+            "SELECT case_key, scenario_file, scenario, behavior, severity, subject, candidate, candidate_fingerprint, outcome, blocks_release, message FROM cases WHERE run_id = $run ORDER BY seq");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string key = reader.GetString(0);
+            cases.Add(new CaseRecord(
+                key,
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                StoreText.Severity(reader.GetString(4)),
+                reader.GetString(5),
+                reader.GetString(6),
+                reader.GetString(7),
+                reader.IsDBNull(8) ? null : StoreText.Outcome(reader.GetString(8)),
+                reader.GetBoolean(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                expectations.GetValueOrDefault(key) ?? [],
+                metrics.GetValueOrDefault(key) ?? [],
+                events.GetValueOrDefault(key) ?? [],
+                learned.GetValueOrDefault(key) ?? []));
+        }
+
+        return cases;
+    }
+
+    private static double? NullableDouble(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
+
+    private static Dictionary<string, List<T>> Group<T>(DuckDBConnection connection, RunId run, string sql, Func<DbDataReader, T> row)
+    {
+        var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        using var command = Command(connection, run, sql);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string key = reader.GetString(0);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(row(reader));
+        }
+
+        return groups;
+    }
+
+    private static DuckDBCommand Command(DuckDBConnection connection, RunId run, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new DuckDBParameter("run", run.Value));
+        return command;
+    }
+}

@@ -1,0 +1,153 @@
+using AvEval.Runs;
+using DuckDB.NET.Data;
+
+namespace AvEval.Tracking.Internal;
+
+/// <summary>
+/// Writes a batch of cases of one run with DuckDB's appender, inside the caller's transaction: a key already stored
+/// for the run (or repeated within the batch) is stored once, the later record replacing the earlier.
+/// </summary>
+internal static class CaseWriter
+{
+    public static int Write(DuckDBConnection connection, RunId run, IReadOnlyList<CaseRecord> cases)
+    {
+        // The last record of a key within the batch wins; order otherwise as given.
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < cases.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(cases[i], nameof(cases));
+            last[cases[i].Key] = i;
+        }
+
+        var batch = new List<CaseRecord>(last.Count);
+        for (int i = 0; i < cases.Count; i++)
+        {
+            if (last[cases[i].Key] == i)
+            {
+                batch.Add(cases[i]);
+            }
+        }
+
+        RemoveRecorded(connection, run, batch);
+        long seq = NextSeq(connection, run);
+        string id = run.Value;
+
+        using (var appender = connection.CreateAppender("cases"))
+        {
+            foreach (var c in batch)
+            {
+                appender.CreateRow()
+                    .AppendValue(id).AppendValue(c.Key).AppendValue(seq++).AppendValue(c.ScenarioFile).AppendValue(c.Scenario)
+                    .AppendValue(c.Behavior).AppendValue(StoreText.Of(c.Severity)).AppendValue(c.Subject).AppendValue(c.Candidate)
+                    .AppendValue(c.CandidateFingerprint).AppendValue(c.Outcome is { } o ? StoreText.Of(o) : null)
+                    .AppendValue(c.BlocksRelease).AppendValue(c.Message)
+                    .EndRow();
+            }
+        }
+
+        using (var appender = connection.CreateAppender("expectations"))
+        {
+            foreach (var c in batch)
+            {
+                foreach (var e in c.Expectations)
+                {
+                    appender.CreateRow()
+                        .AppendValue(id).AppendValue(c.Key).AppendValue(e.Index).AppendValue(e.Text).AppendValue(StoreText.Of(e.Outcome))
+                        .AppendValue(e.Measured).AppendValue(e.Expected).AppendValue(e.Unit).AppendValue(e.Message)
+                        .EndRow();
+                }
+            }
+        }
+
+        using (var appender = connection.CreateAppender("metrics"))
+        {
+            foreach (var c in batch)
+            {
+                for (int i = 0; i < c.Metrics.Count; i++)
+                {
+                    var m = c.Metrics[i];
+                    appender.CreateRow()
+                        .AppendValue(id).AppendValue(c.Key).AppendValue(i).AppendValue(m.Name).AppendValue(m.Value)
+                        .AppendValue(m.Unit).AppendValue(m.Definition).AppendValue(m.Reason)
+                        .EndRow();
+                }
+            }
+        }
+
+        using (var appender = connection.CreateAppender("events"))
+        {
+            foreach (var c in batch)
+            {
+                for (int i = 0; i < c.Events.Count; i++)
+                {
+                    var e = c.Events[i];
+                    appender.CreateRow()
+                        .AppendValue(id).AppendValue(c.Key).AppendValue(i).AppendValue(e.Kind).AppendValue(e.StartSeconds)
+                        .AppendValue(e.EndSeconds).AppendValue(e.Agents).AppendValue(e.Summary)
+                        .EndRow();
+                }
+            }
+        }
+
+        using (var appender = connection.CreateAppender("learned_outputs"))
+        {
+            foreach (var c in batch)
+            {
+                for (int i = 0; i < c.LearnedOutputs.Count; i++)
+                {
+                    var l = c.LearnedOutputs[i];
+                    appender.CreateRow()
+                        .AppendValue(id).AppendValue(c.Key).AppendValue(i).AppendValue(l.Evaluator).AppendValue(l.Version)
+                        .AppendValue(l.Sha256).AppendValue(l.Output).AppendValue(l.Value)
+                        .EndRow();
+                }
+            }
+        }
+
+        return batch.Count;
+    }
+
+    /// <summary>Deletes the rows of every key of the batch that the run already holds (none, the usual case, costs one join).</summary>
+    private static void RemoveRecorded(DuckDBConnection connection, RunId run, List<CaseRecord> batch)
+    {
+        Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS batch_keys (case_key VARCHAR NOT NULL); DELETE FROM batch_keys;");
+        using (var appender = connection.CreateAppender("temp", "main", "batch_keys"))
+        {
+            foreach (var c in batch)
+            {
+                appender.CreateRow().AppendValue(c.Key).EndRow();
+            }
+        }
+
+        using var overlap = connection.CreateCommand();
+        overlap.CommandText = "SELECT count(*) FROM cases c JOIN batch_keys b ON c.case_key = b.case_key WHERE c.run_id = $run";
+        overlap.Parameters.Add(new DuckDBParameter("run", run.Value));
+        if (Convert.ToInt64(overlap.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        foreach (string table in (string[])["cases", "expectations", "metrics", "events", "learned_outputs"])
+        {
+            using var delete = connection.CreateCommand();
+            delete.CommandText = $"DELETE FROM {table} WHERE run_id = $run AND case_key IN (SELECT case_key FROM batch_keys)";
+            delete.Parameters.Add(new DuckDBParameter("run", run.Value));
+            delete.ExecuteNonQuery();
+        }
+    }
+
+    private static long NextSeq(DuckDBConnection connection, RunId run)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq) + 1, 0) FROM cases WHERE run_id = $run";
+        command.Parameters.Add(new DuckDBParameter("run", run.Value));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,138 @@
+using AvEval.Errors;
+using AvEval.Runs;
+using AvEval.Tracking.Internal;
+using DuckDB.NET.Data;
+
+namespace AvEval.Tracking.Tests;
+
+public sealed class StoreSchemaTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string StorePath => _folder.PathOf("aveval.duckdb");
+
+    private static void Sql(string file, string sql)
+    {
+        using var connection = new DuckDBConnection($"Data Source={file}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(string file, string sql)
+    {
+        using var connection = new DuckDBConnection($"Data Source={file}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    [Fact]
+    public void Open_NewFile_WritesTheCurrentVersion()
+    {
+        DuckDbResultStore.Open(StorePath);
+
+        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
+        DuckDbResultStore.SchemaVersion.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Open_VersionOneFileWithARun_MigratesItKeepingTheRun()
+    {
+        using (var connection = new DuckDBConnection($"Data Source={StorePath}"))
+        {
+            connection.Open();
+            StoreSchema.Migrate(connection, StorePath, targetVersion: 1);
+        }
+
+        Sql(StorePath, """
+            INSERT INTO runs VALUES ('run-old', 'complete', TIMESTAMP '2026-01-02 03:04:05', TIMESTAMP '2026-01-02 03:05:00', '/s', 'aa', NULL, false, 1, '{}');
+            INSERT INTO candidates VALUES ('run-old', 0, 'rc-0', 'fp', 'old');
+            INSERT INTO cases VALUES ('run-old', 'k', 0, 'f.yaml', 's', 'following', 'blocking', 'candidate', 'rc-0', 'fp', 'fail', true, 'm');
+            """);
+        Scalar(StorePath, "SELECT version FROM schema_version").ShouldBe(1);
+
+        var runs = DuckDbResultStore.OpenExisting(StorePath).ListRuns();
+
+        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
+        runs.Single().ShouldBe(runs.Single() with { Id = new RunId("run-old"), Status = RunStatus.Complete, Cases = 1, Failures = 1, StartedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero) });
+        runs.Single().Candidates.ShouldBe(["rc-0"]);
+    }
+
+    [Fact]
+    public void Open_NewerSchemaVersion_IsRefusedNamingFileVersionsAndWhatToDo()
+    {
+        DuckDbResultStore.Open(StorePath);
+        Sql(StorePath, "UPDATE schema_version SET version = 7");
+
+        var ex = Record.Exception(() => DuckDbResultStore.Open(StorePath));
+
+        Assert.IsType<ResultStoreException>(ex).Message.ShouldBe($"results store '{StorePath}' has schema version 7, newer than version 2 that this build of AvEval reads; update AvEval, or point --store at another file.");
+        Scalar(StorePath, "SELECT version FROM schema_version").ShouldBe(7);
+    }
+
+    [Fact]
+    public void Open_DamagedBytes_IsUnreadableNamingFileAndWhatToDo()
+    {
+        var store = DuckDbResultStore.Open(StorePath);
+        var run = new RunId("run-damaged");
+        store.Begin(TestRuns.Manifest(run, "rc-1"));
+        store.Record(run, TestRuns.Cases(50));
+        byte[] bytes = File.ReadAllBytes(StorePath);
+        for (int i = 0; i < 4096; i += 3)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        File.WriteAllBytes(StorePath, bytes);
+
+        var ex = Record.Exception(() => DuckDbResultStore.OpenExisting(StorePath).ListRuns());
+
+        var error = Assert.IsType<ResultStoreException>(ex);
+        error.Message.ShouldStartWith($"results store '{StorePath}' cannot be read (IO Error: ");
+        error.Message.ShouldEndWith("); restore it from a backup or an 'aveval export', or move it aside so that a new store is created.");
+        error.Store.ShouldBe(StorePath);
+    }
+
+    [Fact]
+    public void Open_TextFile_IsUnreadableSayingItIsNotADuckDbFile()
+    {
+        File.WriteAllText(StorePath, "run,status\nrun-1,complete\n");
+
+        var ex = Record.Exception(() => DuckDbResultStore.OpenExisting(StorePath));
+
+        Assert.IsType<ResultStoreException>(ex).Message.ShouldBe($"results store '{StorePath}' cannot be read (IO Error: The file \"{StorePath}\" exists, but it is not a valid DuckDB database file!); restore it from a backup or an 'aveval export', or move it aside so that a new store is created.");
+    }
+
+    [Fact]
+    public void Open_ForeignDuckDbDatabase_IsNotAStore()
+    {
+        Sql(StorePath, "CREATE TABLE trips (id INTEGER)");
+
+        var ex = Record.Exception(() => DuckDbResultStore.Open(StorePath));
+
+        Assert.IsType<ResultStoreException>(ex).Message.ShouldBe($"'{StorePath}' is a DuckDB database but not an AvEval results store (it has no schema_version table); pass a results store with --store or AVEVAL_STORE, or a path where a new one may be created.");
+    }
+
+    [Fact]
+    public void Migrate_FailingStep_LeavesTheFileAtItsVersion()
+    {
+        using var connection = new DuckDBConnection($"Data Source={StorePath}");
+        connection.Open();
+        StoreSchema.Migrate(connection, StorePath, targetVersion: 1);
+        using (var block = connection.CreateCommand())
+        {
+            // A table with the view's name makes step 2 fail half-way.
+            block.CommandText = "CREATE TABLE run_overview (x INTEGER)";
+            block.ExecuteNonQuery();
+        }
+
+        Record.Exception(() => StoreSchema.Migrate(connection, StorePath)).ShouldBeOfType<DuckDBException>();
+
+        StoreSchema.ReadVersion(connection, StorePath).ShouldBe(1);
+    }
+}
