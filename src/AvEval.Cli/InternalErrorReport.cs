@@ -14,19 +14,20 @@ internal static class InternalErrorReport
     /// <param name="args">The command line.</param>
     /// <param name="verbose">Whether to print the details on standard error.</param>
     /// <param name="environment">Where to write.</param>
-    public static int Write(Exception exception, IReadOnlyList<string> args, bool verbose, CliEnvironment environment)
+    /// <param name="program">The executable's name, as the message, the details and the log file show it.</param>
+    public static int Write(Exception exception, IReadOnlyList<string> args, bool verbose, CliEnvironment environment, string program = "aveval")
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
-        string details = Details(exception, args);
+        string details = Details(exception, args, program);
         string? log = null;
         string? logProblem = null;
         try
         {
             string folder = environment.LogFolder ?? CliEnvironment.DefaultLogFolder;
             Directory.CreateDirectory(folder);
-            log = Path.Combine(folder, $"aveval-internal-error-{DateTime.UtcNow.ToString("yyyyMMddTHHmmssfffZ", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}.log");
+            log = Path.Combine(folder, $"{program}-internal-error-{DateTime.UtcNow.ToString("yyyyMMddTHHmmssfffZ", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}.log");
             File.WriteAllText(log, details);
         }
 #pragma warning disable CA1031 // A log that cannot be written must not hide the error it reports.
@@ -40,7 +41,7 @@ internal static class InternalErrorReport
         string where = log is not null
             ? $"details in '{log}', or rerun with --verbose"
             : $"the details could not be written to a log ({logProblem}), so rerun with --verbose to see them";
-        environment.Error.WriteLine($"internal error: {exception.GetType().FullName}: {OneLine(exception.Message)}; this is a bug in aveval, please report it with the command line: {where}.");
+        environment.Error.WriteLine($"internal error: {exception.GetType().FullName}: {OneLine(exception.Message)}; this is a bug in {program}, please report it with the command line: {where}.");
         if (verbose)
         {
             environment.Error.WriteLine(details);
@@ -49,9 +50,9 @@ internal static class InternalErrorReport
         return ExitCodes.InternalError;
     }
 
-    private static string Details(Exception exception, IReadOnlyList<string> args) =>
-        $"aveval {typeof(InternalErrorReport).Assembly.GetName().Version} internal error at {DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)}{Environment.NewLine}" +
-        $"command line: aveval {string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))}{Environment.NewLine}" +
+    private static string Details(Exception exception, IReadOnlyList<string> args, string program) =>
+        $"{program} {typeof(InternalErrorReport).Assembly.GetName().Version} internal error at {DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)}{Environment.NewLine}" +
+        $"command line: {program} {string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))}{Environment.NewLine}" +
         $"working folder: {Directory.GetCurrentDirectory()}{Environment.NewLine}" +
         $"runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}{Environment.NewLine}" +
         exception;

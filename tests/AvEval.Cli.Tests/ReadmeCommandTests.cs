@@ -11,15 +11,14 @@ namespace AvEval.Cli.Tests;
 /// line (data-driven, so that the cases follow whatever the README says). A line with concrete arguments runs in-process
 /// against a temporary copy of <c>scenarios/</c> (<c>--root</c> and <c>--out</c> pointed there) and must exit with 0; a
 /// syntax summary (a line with <c>&lt;...&gt;</c> or <c>[...]</c>) must name a real command and only its real options.
+/// Training is not an <c>aveval</c> verb any more: a line with <c>aveval train</c> fails here, and the
+/// <c>dotnet run --project src/AvEval.Training.Cli -- ...</c> lines are checked against <c>aveval-train</c>'s own command
+/// tree by tests/AvEval.Training.Tests/ReadmeTrainCommandTests.cs (this project does not load libtorch).
 /// </summary>
 public sealed partial class ReadmeCommandTests
 {
-    /// <summary>
-    /// Verbs whose concrete lines are checked against the command tree but not run here: <c>train</c> needs libtorch, which
-    /// this test project deliberately does not load (the CLI's reference keeps it private), and takes minutes;
-    /// tests/AvEval.Training.Tests reproduces training.
-    /// </summary>
-    private static readonly HashSet<string> NotRunHere = new(StringComparer.Ordinal) { "train" };
+    /// <summary>The projects a README command line may run: aveval here, aveval-train in AvEval.Training.Tests.</summary>
+    private static readonly string[] RunnableProjects = ["src/AvEval.Cli", "src/AvEval.Training.Cli"];
 
     public static IEnumerable<TheoryDataRow<string>> Lines => ReadLines().Select(l => new TheoryDataRow<string>(l) { TestDisplayName = l });
 
@@ -27,6 +26,15 @@ public sealed partial class ReadmeCommandTests
     public void Readme_HasCommandLines()
     {
         ReadLines().Count.ShouldBeGreaterThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public void Readme_EveryDotnetRunLine_NamesACheckedProject()
+    {
+        var projects = ReadShellLines().Select(l => ProjectPattern().Match(l)).Where(m => m.Success).Select(m => m.Groups["project"].Value).Distinct().ToList();
+
+        projects.ShouldNotBeEmpty();
+        projects.ShouldBeSubsetOf(RunnableProjects, "a README 'dotnet run --project' line names a project whose command lines no test checks");
     }
 
     [Theory]
@@ -37,6 +45,7 @@ public sealed partial class ReadmeCommandTests
         var root = AvEvalCommandLine.CreateRoot(Environment(TextWriter.Null, TextWriter.Null));
         var (command, path) = Walk(root, tokens);
         command.ShouldNotBeSameAs(root, $"'{line}' names no aveval command");
+        command.Name.ShouldNotBe("train", $"'{line}': training moved out of aveval; write '{Commands.TrainCommand.Replacement}'");
 
         var known = Options(command);
         foreach (Match option in OptionPattern().Matches(string.Join(' ', tokens.Skip(path))))
@@ -50,11 +59,6 @@ public sealed partial class ReadmeCommandTests
         }
 
         root.Parse(tokens).Errors.Select(e => e.Message).ShouldBeEmpty();
-        if (NotRunHere.Contains(command.Name))
-        {
-            return;
-        }
-
         using var repo = new RepositoryCopy();
         var args = Concrete(tokens, repo, known);
 
@@ -63,7 +67,9 @@ public sealed partial class ReadmeCommandTests
         run.ExitCode.ShouldBe(0, $"{string.Join(' ', args)}{System.Environment.NewLine}{run.Error}");
     }
 
-    private static List<string> ReadLines()
+    private static List<string> ReadLines() => [.. ReadShellLines().Where(l => CommandPattern().IsMatch(l))];
+
+    private static List<string> ReadShellLines()
     {
         var lines = new List<string>();
         bool inShell = false;
@@ -76,7 +82,7 @@ public sealed partial class ReadmeCommandTests
                 continue;
             }
 
-            if (inShell && CommandPattern().IsMatch(text))
+            if (inShell)
             {
                 lines.Add(text);
             }
@@ -152,6 +158,9 @@ public sealed partial class ReadmeCommandTests
 
     [GeneratedRegex(@"^dotnet run --project src/AvEval\.Cli(?: -c \w+)? -- (?<args>.+)$")]
     private static partial Regex CommandPattern();
+
+    [GeneratedRegex(@"^dotnet run (?:-c \w+ )?--project (?<project>src/[^\s/]+)")]
+    private static partial Regex ProjectPattern();
 
     [GeneratedRegex(@"(?<![\w-])--?[a-zA-Z?][\w-]*")]
     private static partial Regex OptionPattern();

@@ -94,7 +94,7 @@ public sealed partial class CpuReproducibilityTests
 
         var outcome = TrainingRun.Execute(spec with { Output = output }, TextWriter.Null);
 
-        outcome.Card.Sha256.ShouldBe(committed.Sha256, $"retraining {id} must reproduce the committed model.onnx; if the training changed on purpose, run `dotnet run --project src/AvEval.Cli -c Release -- train scenarios/training/{id}.yaml` and recertify");
+        outcome.Card.Sha256.ShouldBe(committed.Sha256, $"retraining {id} must reproduce the committed model.onnx; if the training changed on purpose, run `dotnet run --project src/AvEval.Training.Cli -c Release -- scenarios/training/{id}.yaml` and recertify");
         Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(outcome.Folder, "model.onnx")))).ShouldBe(committed.Sha256);
         outcome.Card.Validation.ShouldBe(committed.Validation);
     }

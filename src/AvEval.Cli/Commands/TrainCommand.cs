@@ -1,32 +1,36 @@
 using System.CommandLine;
-using AvEval.Learned.Runtime;
-using AvEval.Training;
 
 namespace AvEval.Cli.Commands;
 
 /// <summary>
-/// <c>aveval train &lt;spec.yaml&gt;</c>: trains a learned evaluator as the spec says (TorchSharp, CPU), exports it to
-/// ONNX and writes <c>model.onnx</c>, <c>model-card.json</c> and <c>metrics.json</c> into the registry folder the spec
-/// names. Reproducible: the same spec and seed write the same bytes.
+/// <c>aveval train</c> is gone: training moved into its own executable, <c>aveval-train &lt;spec.yaml&gt;</c>
+/// (src/AvEval.Training.Cli), so that <c>aveval</c> does not carry libtorch. The verb stays to say so: whatever its
+/// arguments, it prints where training went and exits with <see cref="ExitCodes.BadInput"/>, rather than an unknown-command
+/// error that would leave an old command line unexplained.
 /// </summary>
 internal static class TrainCommand
 {
+    /// <summary>The command line that trains now, with the spec as a placeholder.</summary>
+    public const string Replacement = "dotnet run --project src/AvEval.Training.Cli -c Release -- <spec.yaml>";
+
     /// <summary>Builds the verb.</summary>
     public static Command Create(CliEnvironment environment)
     {
-        var spec = new Argument<string>("spec") { Description = "A training spec (YAML), e.g. scenarios/training/hard_braking_detector.yaml." };
-        var command = new Command("train", "Train a learned evaluator on real drives and write its ONNX model, card and metrics.") { spec };
-        command.SetAction(parse => Execute(parse.GetValue(spec)!, environment));
+        ArgumentNullException.ThrowIfNull(environment);
+        var rest = new Argument<string[]>("arguments") { Description = "Ignored: the arguments of the old verb.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("train", "Moved: training is its own tool, aveval-train <spec.yaml> (src/AvEval.Training.Cli).") { rest };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(parse => Execute(parse.GetValue(rest) ?? [], environment));
         return command;
     }
 
-    /// <summary>Runs the verb. The written model is evaluated on the device <c>AVEVAL_DEVICE</c> chooses (CPU fallback, logged once to standard error).</summary>
-    public static int Execute(string specFile, CliEnvironment environment)
+    /// <summary>Says where training went; exit code 2.</summary>
+    public static int Execute(IReadOnlyList<string> arguments, CliEnvironment environment)
     {
-        var spec = TrainSpecLoader.Load(specFile);
-        var runtime = new LearnedRuntime(ExecutionDevices.FromEnvironment(), environment.Error);
-        var outcome = TrainingRun.Execute(spec, environment.Output, runtime);
-        environment.Output.WriteLine($"Trained {outcome.Card.Key} into {outcome.Folder}.");
-        return ExitCodes.Success;
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(environment);
+        string spec = arguments.FirstOrDefault(a => !a.StartsWith('-')) ?? "<spec.yaml>";
+        environment.Error.WriteLine($"error: 'aveval train' moved into its own tool so that aveval carries no libtorch; train with 'aveval-train {spec}', from the repository '{Replacement.Replace("<spec.yaml>", spec, StringComparison.Ordinal)}'.");
+        return ExitCodes.BadInput;
     }
 }
