@@ -19,6 +19,8 @@ namespace AvEval.Runs;
 [JsonSerializable(typeof(IReadOnlyList<CaseRecord>))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(IReadOnlyList<RunSummary>))]
+[JsonSerializable(typeof(RunDocument))]
+[JsonSerializable(typeof(CaseDocument))]
 public sealed partial class RunJson : JsonSerializerContext
 {
     /// <summary>The format of a whole run document (manifest, status and cases).</summary>
