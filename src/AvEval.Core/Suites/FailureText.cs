@@ -46,7 +46,7 @@ public static class FailureText
 
         sb.Append(Events(result.Evaluation));
         sb.AppendLine();
-        sb.Append("  evidence: every metric, event and series of this drive is attached to the test result as evaluation.json");
+        sb.Append("  evidence: every metric, event and expectation of this drive is attached to the test result as evaluation.json");
         return sb.ToString();
     }
 
