@@ -21,6 +21,8 @@ public sealed class ScenarioRunner
 
     private readonly ConcurrentDictionary<string, Lazy<ScenarioSuite>> _suites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Suite, SuiteRunner> _runners = new(ReferenceEqualityComparer.Instance);
+    // One xunit view per Core result, so that a result asked for twice is the same object.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CaseResult, ScenarioResult> _views = [];
     private readonly Lazy<SuiteSettings> _settings = new(SuiteSettings.FromEnvironment);
 
     /// <summary>The run of this test process, created on first use (its settings are read from the environment then, once).</summary>
@@ -68,7 +70,7 @@ public sealed class ScenarioRunner
             throw new ArgumentException(problem, nameof(scenario));
         }
 
-        return ScenarioResult.Of(RunnerOf(SuiteOf(scenario.ScenariosFolder)).Evaluate(scenario.ToSuiteCase()));
+        return View(RunnerOf(SuiteOf(scenario.ScenariosFolder)).Evaluate(scenario.ToSuiteCase()));
     }
 
     /// <summary>Drives, analyzes and judges one scenario file of a suite for one candidate (kept for the run).</summary>
@@ -76,7 +78,7 @@ public sealed class ScenarioRunner
     public ScenarioResult Run(ScenarioSuite suite, string file, ICandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        return ScenarioResult.Of(RunnerOf(suite).Evaluate(file, candidate));
+        return View(RunnerOf(suite).Evaluate(file, candidate));
     }
 
     /// <summary>Runs a case and judges it as Core does for <c>aveval run</c> (<see cref="SuiteRunner.Judge"/>); never throws for bad input.</summary>
@@ -141,8 +143,10 @@ public sealed class ScenarioRunner
             }
         }
 
-        return ScenarioResult.Of(outcome.Result!);
+        return View(outcome.Result!);
     }
+
+    private ScenarioResult View(CaseResult result) => _views.GetValue(result, ScenarioResult.Of);
 
     /// <summary>The failure message of a result that did not pass, as a test shows it.</summary>
     /// <param name="result">The result.</param>
