@@ -26,6 +26,7 @@ internal static class AvEvalCommandLine
         GoldenCommand.Create(environment),
         TrainCommand.Create(environment),
         CalibrateCommand.Create(environment),
+        RunCommand.Create(environment),
     };
 
     /// <summary>Runs a command line against a command tree (the real one, or in tests one with a fault injected).</summary>

@@ -33,6 +33,10 @@ public sealed class SuiteSettingsException : AvEvalException
     public static SuiteSettingsException NoSuiteFound(string start) =>
         new(SuiteSettings.ScenariosVariable, $"No scenarios/{Suite.CatalogFile} above '{start}'; run inside the repository or set {SuiteSettings.ScenariosVariable} to the scenarios folder.");
 
+    /// <summary>A results store was asked for, but no store implementation is configured in this program.</summary>
+    public static SuiteSettingsException NoStore(string setting, string path) =>
+        new(setting, $"{setting} is '{path}', but this build has no results store configured (AvEval.Tracking); run without {setting} or use a build that includes the store.");
+
     /// <summary>A selected candidate id is not in the catalog.</summary>
     public static SuiteSettingsException UnknownCandidate(string setting, string id, string catalog, IEnumerable<string> known) =>
         new(setting, $"{setting} names candidate '{id}', which {catalog} does not define; known candidates are {string.Join(", ", known)}.");
