@@ -59,7 +59,7 @@ internal static class RunCommand
         var run = new SuiteRunner(suite).Run(cases, suiteSettings, recorder);
         if (settings.Format == OutputFormat.Json)
         {
-            environment.Output.WriteLine(RunJson.Serialize(new RunDocument(RunJson.RunFormat, run.Manifest.Id, run.Status, [.. run.Cases.Select(c => c.Record)])));
+            environment.Output.WriteLine(RunJson.Serialize(new RunDocument(RunJson.RunFormat, run.Manifest.Id.Value, run.Status, [.. run.Cases.Select(c => c.Record)])));
         }
         else
         {

@@ -13,7 +13,8 @@ namespace AvEval.Runs;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UseStringEnumConverter = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    WriteIndented = false)]
+    WriteIndented = false,
+    Converters = [typeof(SnakeCaseEnumConverter<RunStatus>), typeof(SnakeCaseEnumConverter<Scenarios.Outcome>), typeof(SnakeCaseEnumConverter<Scenarios.Severity>)])]
 [JsonSerializable(typeof(RunManifest))]
 [JsonSerializable(typeof(CaseRecord))]
 [JsonSerializable(typeof(IReadOnlyList<CaseRecord>))]
