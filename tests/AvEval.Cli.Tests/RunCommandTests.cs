@@ -50,7 +50,8 @@ public sealed class RunCommandTests
         failures.ShouldBeGreaterThan(0);
         var listed = lines.Skip(failures + 1).TakeWhile(l => l.Length > 0).ToList();
         listed.Count.ShouldBeGreaterThanOrEqualTo(8, "the short-gap candidate fails at least eight following-distance scenarios (WorseCandidateTests)");
-        listed.ShouldAllBe(l => l.StartsWith("  following_distance/", StringComparison.Ordinal) && l.Contains(" @ rc-2026.12.2-short-gap: following_distance/", StringComparison.Ordinal) && l.Contains(": fail (blocking)", StringComparison.Ordinal));
+        listed.ShouldAllBe(l => l.StartsWith("  following_distance/", StringComparison.Ordinal) && l.Contains(" @ rc-2026.12.2-short-gap: fail: '", StringComparison.Ordinal));
+        listed.ShouldContain(l => l.StartsWith("  following_distance/us101-10-1-veh-518 @ rc-2026.12.2-short-gap: fail: 'thw.gap.min >= 1 s': ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -89,7 +89,7 @@ internal static class RunCommand
             output.WriteLine("failures:");
             foreach (var c in cases.Where(c => c.Kind == CaseOutcomeKind.Failure))
             {
-                output.WriteLine($"  {c.Case.DisplayName}: {FirstLine(c.Failure)}");
+                output.WriteLine($"  {c.Case.DisplayName}: {Why(c)}");
             }
         }
 
@@ -100,6 +100,16 @@ internal static class RunCommand
             string kind = c.Kind switch { CaseOutcomeKind.Pass => "pass", CaseOutcomeKind.Warning => "warn", _ => "FAIL" };
             output.WriteLine($"  {kind}  {c.Case.DisplayName}");
         }
+    }
+
+    /// <summary>What failed, in one line: the first expectation that did not pass and its message, else the failure's first line (bad input, an uncertified evaluator).</summary>
+    private static string Why(CaseOutcome outcome)
+    {
+        var blocking = outcome.Result is not null && outcome.Result.Verdict.BlocksRelease;
+        var first = outcome.Record.Expectations.FirstOrDefault(e => e.Outcome != Scenarios.Outcome.Pass);
+        return blocking && first is not null
+            ? $"{first.Outcome.ToString().ToLowerInvariant()}: '{first.Text}': {FirstLine(first.Message)}"
+            : FirstLine(outcome.Failure);
     }
 
     private static string FirstLine(string? text) => text is null ? "" : text.Split('\n', 2)[0].TrimEnd('\r');
