@@ -26,6 +26,7 @@ internal static class AvEvalCommandLine
         GoldenCommand.Create(environment),
         TrainCommand.Create(environment),
         CalibrateCommand.Create(environment),
+        RunCommand.Create(environment),
         RunsCommand.Create(environment),
         ExportCommand.Create(environment),
         CheckCommand.Create(environment),

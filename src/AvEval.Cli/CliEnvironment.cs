@@ -1,5 +1,6 @@
 using AvEval.Analysis;
 using AvEval.Import;
+using AvEval.Runs;
 
 namespace AvEval.Cli;
 
@@ -9,7 +10,8 @@ namespace AvEval.Cli;
 /// <param name="Importers">The log importers.</param>
 /// <param name="Analysis">The rule analyzers.</param>
 /// <param name="LogFolder">Where an internal error's details are written; null for <see cref="DefaultLogFolder"/>.</param>
-internal sealed record CliEnvironment(TextWriter Output, TextWriter Error, SceneImporters Importers, RuleAnalysis Analysis, string? LogFolder = null)
+/// <param name="OpenStore">Opens the results store at a path as a recorder (<c>aveval run --store</c>); null when no store is configured.</param>
+internal sealed record CliEnvironment(TextWriter Output, TextWriter Error, SceneImporters Importers, RuleAnalysis Analysis, string? LogFolder = null, Func<string, IRunRecorder>? OpenStore = null)
 {
     /// <summary>The folder internal-error logs go to when none is given: <c>aveval/logs</c> under the temporary folder.</summary>
     public static string DefaultLogFolder => Path.Combine(Path.GetTempPath(), "aveval", "logs");

@@ -1,4 +1,5 @@
 using AvEval.Scenarios;
+using AvEval.Suites;
 
 namespace AvEval.Xunit;
 
@@ -11,6 +12,15 @@ namespace AvEval.Xunit;
 /// <param name="Subject">The <c>Subject</c> trait: <see cref="ScenarioSuite.CandidateSubject"/>, or <see cref="ScenarioSuite.LogSubject"/> for a case that checks the log (then <paramref name="Candidates"/> is empty).</param>
 public sealed record DiscoveredCase(ScenarioCase Case, string Behavior, Severity Severity, IReadOnlyList<string> Candidates, IReadOnlyList<string> Tags, string Subject = ScenarioSuite.CandidateSubject)
 {
+    /// <summary>The xunit case of a case of Core's discovery.</summary>
+    /// <param name="scenariosFolder">The absolute scenarios folder.</param>
+    /// <param name="found">The case.</param>
+    public static DiscoveredCase Of(string scenariosFolder, SuiteCase found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        return new DiscoveredCase(new ScenarioCase(scenariosFolder, found), found.Behavior, found.Severity, found.Candidates, found.Tags, found.Subject);
+    }
+
     /// <summary>The traits as name/value pairs, in the order Behavior, Severity, Subject, Candidate..., Tag....</summary>
     public IEnumerable<KeyValuePair<string, string>> Traits =>
     [

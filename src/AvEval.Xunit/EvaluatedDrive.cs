@@ -62,13 +62,13 @@ public sealed record EvaluatedDrive(string Label, Drive Drive, Evaluation Evalua
 
         var suite = Suite ?? throw new Shouldly.ShouldAssertException($"{Label}: learned evaluators need the scenarios folder's model registry and golden sets; get the drive from ScenarioRun.Evaluate.");
         var (id, version) = (evaluator[..at], evaluator[(at + 1)..]);
-        if (CertificationGate.Problem(suite, id, version) is { } problem)
+        if (suite.Evaluators.CertificationProblem(id, version) is { } problem)
         {
             throw new Shouldly.ShouldAssertException($"{Label}: {problem}");
         }
 
         var name = EvaluatorExpectation.MetricName(id, version, output);
-        var evaluation = suite.Models.Resolve(id, version).Analyze(Drive);
+        var evaluation = suite.Evaluators.Resolve(id, version).Analyze(Drive);
         var metric = evaluation.FindMetric(name)
             ?? throw new Shouldly.ShouldAssertException($"{Label}: evaluator '{evaluator}' has no output '{output}'; it reports {string.Join(", ", evaluation.Metrics.Select(m => m.Name))}.");
 

@@ -1,3 +1,5 @@
+using AvEval.Scenarios;
+using AvEval.Suites;
 using Xunit.Sdk;
 
 namespace AvEval.Xunit;
@@ -31,8 +33,47 @@ public sealed class ScenarioCase : IXunitSerializable
         Problem = problem;
     }
 
+    /// <summary>A case of a suite's discovery (<see cref="Suite.Discover"/>).</summary>
+    /// <param name="scenariosFolder">The absolute <c>scenarios/</c> folder.</param>
+    /// <param name="found">The case.</param>
+    public ScenarioCase(string scenariosFolder, SuiteCase found)
+        : this(scenariosFolder, (found ?? throw new ArgumentNullException(nameof(found))).File, found.Candidate, found.DisplayName, found.Problem, found.ChecksLog)
+    {
+        Behavior = found.Behavior;
+        Severity = found.Severity;
+        Subject = found.Subject;
+        Candidates = string.Join(',', found.Candidates);
+        Tags = string.Join(',', found.Tags);
+    }
+
     /// <summary>The absolute <c>scenarios/</c> folder.</summary>
     public string ScenariosFolder { get; private set; } = "";
+
+    /// <summary>The scenario's behaviour (or the folder of a file that cannot be read); empty when not known.</summary>
+    public string Behavior { get; private set; } = "";
+
+    /// <summary>The scenario's severity; blocking when not known.</summary>
+    public Severity Severity { get; private set; } = Severity.Blocking;
+
+    /// <summary><see cref="Suite.CandidateSubject"/> or <see cref="Suite.LogSubject"/>.</summary>
+    public string Subject { get; private set; } = Suite.CandidateSubject;
+
+    private string Candidates { get; set; } = "";
+
+    private string Tags { get; set; } = "";
+
+    /// <summary>This case as Core's runner takes it.</summary>
+    public SuiteCase ToSuiteCase() => new(
+        File,
+        Candidate,
+        DisplayName,
+        Behavior,
+        Severity,
+        Candidates.Length == 0 ? [] : Candidates.Split(','),
+        Tags.Length == 0 ? [] : Tags.Split(','),
+        ChecksLog is null ? Subject : Suite.LogSubject,
+        Problem,
+        ChecksLog);
 
     /// <summary>The scenario file relative to <see cref="ScenariosFolder"/>, with '/' separators.</summary>
     public string File { get; private set; } = "";
@@ -65,6 +106,11 @@ public sealed class ScenarioCase : IXunitSerializable
         DisplayName = info.GetValue<string>(nameof(DisplayName)) ?? "";
         Problem = info.GetValue<string>(nameof(Problem));
         ChecksLog = info.GetValue<string>(nameof(ChecksLog));
+        Behavior = info.GetValue<string>(nameof(Behavior)) ?? "";
+        Severity = Enum.TryParse<Severity>(info.GetValue<string>(nameof(Severity)), out var severity) ? severity : Severity.Blocking;
+        Subject = info.GetValue<string>(nameof(Subject)) ?? Suite.CandidateSubject;
+        Candidates = info.GetValue<string>(nameof(Candidates)) ?? "";
+        Tags = info.GetValue<string>(nameof(Tags)) ?? "";
     }
 
     /// <inheritdoc/>
@@ -77,6 +123,11 @@ public sealed class ScenarioCase : IXunitSerializable
         info.AddValue(nameof(DisplayName), DisplayName);
         info.AddValue(nameof(Problem), Problem);
         info.AddValue(nameof(ChecksLog), ChecksLog);
+        info.AddValue(nameof(Behavior), Behavior);
+        info.AddValue(nameof(Severity), Severity.ToString());
+        info.AddValue(nameof(Subject), Subject);
+        info.AddValue(nameof(Candidates), Candidates);
+        info.AddValue(nameof(Tags), Tags);
     }
 
     /// <inheritdoc/>

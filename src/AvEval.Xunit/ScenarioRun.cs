@@ -1,5 +1,4 @@
 using AvEval.Errors;
-using AvEval.Xunit.Internal;
 
 namespace AvEval.Xunit;
 
@@ -39,7 +38,7 @@ public static class ScenarioRun
         ArgumentException.ThrowIfNullOrEmpty(candidate);
         var suite = SuiteOf();
         var chosen = suite.SelectCandidates([candidate])[0];
-        foreach (var file in Glob.Match(suite.Folder, "behaviors/**/*.yaml"))
+        foreach (var file in suite.BehaviourFiles())
         {
             try
             {

@@ -1,9 +1,10 @@
+using AvEval.Suites;
+
 namespace AvEval.Xunit;
 
 /// <summary>
-/// The settings of a scenario run, read from environment variables (set them in <c>runsettings.xml</c> under
-/// <c>RunConfiguration/EnvironmentVariables</c>, or per run with <c>dotnet test -e NAME=value</c>; xunit v3 cannot read
-/// <c>TestRunParameters</c>). An empty variable counts as unset.
+/// The settings of a scenario run as the xunit surface passes them: the fields of <see cref="SuiteSettings"/>, parsed by
+/// it (<see cref="SuiteSettings.From"/>), so that <c>dotnet test</c> and <c>aveval run</c> read <c>AVEVAL_*</c> one way.
 /// </summary>
 /// <param name="ScenariosFolder"><c>AVEVAL_SCENARIOS</c>: the <c>scenarios/</c> folder; null to find it by walking up from the test assembly.</param>
 /// <param name="Candidates"><c>AVEVAL_CANDIDATES</c>: comma-separated candidate ids of <c>candidates.yaml</c>; empty for the default (the first candidate in the file that is not a human baseline).</param>
@@ -15,45 +16,43 @@ public sealed record ScenarioSettings(
     IReadOnlyList<string> Candidates,
     string? Baseline,
     string? Store,
-    ScenarioDevice Device)
+    EvaluatorDevice Device)
 {
     /// <summary>Name of the variable holding the scenarios folder.</summary>
-    public const string ScenariosVariable = "AVEVAL_SCENARIOS";
+    public const string ScenariosVariable = SuiteSettings.ScenariosVariable;
 
     /// <summary>Name of the variable holding the candidate ids.</summary>
-    public const string CandidatesVariable = "AVEVAL_CANDIDATES";
+    public const string CandidatesVariable = SuiteSettings.CandidatesVariable;
 
     /// <summary>Name of the variable holding the baseline candidate id.</summary>
-    public const string BaselineVariable = "AVEVAL_BASELINE";
+    public const string BaselineVariable = SuiteSettings.BaselineVariable;
 
     /// <summary>Name of the variable holding the results store path.</summary>
-    public const string StoreVariable = "AVEVAL_STORE";
+    public const string StoreVariable = SuiteSettings.StoreVariable;
 
     /// <summary>Name of the variable holding the device.</summary>
-    public const string DeviceVariable = "AVEVAL_DEVICE";
+    public const string DeviceVariable = SuiteSettings.DeviceVariable;
 
     /// <summary>The settings with nothing set.</summary>
-    public static ScenarioSettings Default { get; } = new(null, [], null, null, ScenarioDevice.Auto);
+    public static ScenarioSettings Default { get; } = new(null, [], null, null, EvaluatorDevice.Auto);
 
     /// <summary>Reads the settings from this process's environment.</summary>
-    /// <exception cref="ArgumentException">A variable holds a value it does not allow; the message names it.</exception>
+    /// <exception cref="SuiteSettingsException">A variable holds a value it does not allow; the message names it and the allowed values.</exception>
     public static ScenarioSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
 
     /// <summary>Reads the settings through a lookup of variables (for tests).</summary>
     /// <param name="variable">Returns a variable's value, or null when it is not set.</param>
-    /// <exception cref="ArgumentException">A variable holds a value it does not allow; the message names it.</exception>
-    public static ScenarioSettings From(Func<string, string?> variable)
+    /// <exception cref="SuiteSettingsException">A variable holds a value it does not allow; the message names it and the allowed values.</exception>
+    public static ScenarioSettings From(Func<string, string?> variable) => Of(SuiteSettings.From(variable));
+
+    /// <summary>The xunit view of suite settings.</summary>
+    /// <param name="settings">The settings.</param>
+    public static ScenarioSettings Of(SuiteSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(variable);
-        string? Read(string name) => variable(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        var candidates = Read(CandidatesVariable)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        var device = Read(DeviceVariable)?.ToUpperInvariant() switch
-        {
-            null or "AUTO" => ScenarioDevice.Auto,
-            "CPU" => ScenarioDevice.Cpu,
-            "CUDA" => ScenarioDevice.Cuda,
-            _ => throw new ArgumentException($"{DeviceVariable} is '{Read(DeviceVariable)}', but it must be cpu, cuda or auto; fix it in runsettings.xml or 'dotnet test -e {DeviceVariable}=auto'."),
-        };
-        return new ScenarioSettings(Read(ScenariosVariable), candidates, Read(BaselineVariable), Read(StoreVariable), device);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new ScenarioSettings(settings.ScenariosFolder, settings.Candidates, settings.Baseline, settings.Store, settings.Device);
     }
+
+    /// <summary>These settings as the Core runner takes them.</summary>
+    public SuiteSettings ToSuiteSettings() => new(ScenariosFolder, Candidates, Baseline, Store, Device);
 }

@@ -65,8 +65,7 @@ public sealed class ScenariosAttribute : DataAttribute
         }
         catch (Exception e) when (e is Errors.AvEvalException or ArgumentException or IOException)
         {
-            var test = new ScenarioCase(folder, "", "", $"{Pattern} (invalid settings)", e.Message);
-            return [new DiscoveredCase(test, "(settings)", Severity.Blocking, [], [])];
+            return [DiscoveredCase.Of(folder, new Suites.SuiteCase("", "", $"{Pattern} (invalid settings)", "(settings)", Severity.Blocking, [], [], Problem: e.Message))];
         }
     }
 

@@ -1,3 +1,4 @@
+using AvEval.Suites;
 using Shouldly;
 
 namespace AvEval.Xunit.Tests;
@@ -15,7 +16,7 @@ public class ScenarioSettingsTests
 
         var settings = ScenarioSettings.From(n => values.GetValueOrDefault(n));
 
-        settings.ShouldBe(new ScenarioSettings("/s", settings.Candidates, "human", "reports/results.duckdb", ScenarioDevice.Cuda));
+        settings.ShouldBe(new ScenarioSettings("/s", settings.Candidates, "human", "reports/results.duckdb", EvaluatorDevice.Cuda));
         settings.Candidates.ShouldBe(["rc-1", "human"]);
     }
 
@@ -24,7 +25,7 @@ public class ScenarioSettingsTests
     {
         var settings = ScenarioSettings.From(_ => "");
 
-        (settings.ScenariosFolder, settings.Candidates.Count, settings.Baseline, settings.Store, settings.Device).ShouldBe((null, 0, null, null, ScenarioDevice.Auto));
+        (settings.ScenariosFolder, settings.Candidates.Count, settings.Baseline, settings.Store, settings.Device).ShouldBe((null, 0, null, null, EvaluatorDevice.Auto));
     }
 
     [Fact]
@@ -32,7 +33,8 @@ public class ScenarioSettingsTests
     {
         var error = Record.Exception(() => ScenarioSettings.From(n => n == "AVEVAL_DEVICE" ? "gpu" : null));
 
-        Assert.IsType<ArgumentException>(error);
-        error.Message.ShouldBe("AVEVAL_DEVICE is 'gpu', but it must be cpu, cuda or auto; fix it in runsettings.xml or 'dotnet test -e AVEVAL_DEVICE=auto'.");
+        var settings = Assert.IsType<SuiteSettingsException>(error);
+        settings.Setting.ShouldBe("AVEVAL_DEVICE");
+        error.Message.ShouldBe("AVEVAL_DEVICE is 'gpu', but it must be cpu, cuda or auto; fix it in runsettings.xml, with 'dotnet test -e AVEVAL_DEVICE=...' or in the environment of 'aveval run'.");
     }
 }

@@ -13,12 +13,15 @@ namespace AvEval.Runs;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UseStringEnumConverter = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    WriteIndented = false)]
+    WriteIndented = false,
+    Converters = [typeof(SnakeCaseEnumConverter<RunStatus>), typeof(SnakeCaseEnumConverter<Scenarios.Outcome>), typeof(SnakeCaseEnumConverter<Scenarios.Severity>)])]
 [JsonSerializable(typeof(RunManifest))]
 [JsonSerializable(typeof(CaseRecord))]
 [JsonSerializable(typeof(IReadOnlyList<CaseRecord>))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(IReadOnlyList<RunSummary>))]
+[JsonSerializable(typeof(RunDocument))]
+[JsonSerializable(typeof(CaseDocument))]
 public sealed partial class RunJson : JsonSerializerContext
 {
     /// <summary>The format of a whole run document (manifest, status and cases).</summary>

@@ -2,7 +2,7 @@ using AvEval.Candidates;
 using AvEval.Scenarios;
 using AvEval.Scenarios.Expectations;
 
-namespace AvEval.Xunit.Internal;
+namespace AvEval.Suites.Internal;
 
 /// <summary>How test names and messages say what a candidate controls and what an expectation depends on.</summary>
 internal static class MotionText

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace AvEval.Xunit.Internal;
+namespace AvEval.Suites.Internal;
 
 /// <summary>
 /// File patterns relative to a folder, with '/' separators: <c>*</c> matches within one folder name, <c>?</c> one

@@ -1,0 +1,9 @@
+namespace AvEval.Cli.Commands;
+
+/// <summary>What <c>aveval run</c> was asked to do.</summary>
+/// <param name="Candidates">The candidate ids; empty for the default candidate (or <c>AVEVAL_CANDIDATES</c>).</param>
+/// <param name="Suite">The scenarios folder; null for <c>AVEVAL_SCENARIOS</c> or the <c>scenarios/</c> folder above the working folder.</param>
+/// <param name="Filter">A glob of scenario files relative to the suite (<c>behaviors/cut_in_response/*.yaml</c>); null for every scenario.</param>
+/// <param name="Store">The results store to record into; null for <c>AVEVAL_STORE</c>, or no recording when that is unset too.</param>
+/// <param name="Format">Table or JSON.</param>
+internal sealed record RunSettings(IReadOnlyList<string> Candidates, string? Suite, string? Filter, string? Store, OutputFormat Format);
