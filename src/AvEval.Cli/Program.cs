@@ -1,5 +1,6 @@
 using AvEval.Analysis;
 using AvEval.Import;
+using AvEval.Tracking;
 
 namespace AvEval.Cli;
 
@@ -7,5 +8,5 @@ namespace AvEval.Cli;
 internal static class Program
 {
     private static int Main(string[] args) =>
-        AvEvalCommandLine.Run(args, new CliEnvironment(Console.Out, Console.Error, SceneImporters.CreateDefault(), RuleAnalysis.CreateDefault()));
+        AvEvalCommandLine.Run(args, new CliEnvironment(Console.Out, Console.Error, SceneImporters.CreateDefault(), RuleAnalysis.CreateDefault(), OpenStore: path => DuckDbResultStore.Open(path)));
 }

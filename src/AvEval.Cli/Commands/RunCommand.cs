@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AvEval.Learned.Suites;
 using AvEval.Runs;
+using AvEval.Tracking;
 using AvEval.Suites;
 
 namespace AvEval.Cli.Commands;
@@ -42,7 +43,8 @@ internal static class RunCommand
         {
             ScenariosFolder = settings.Suite ?? suiteSettings.ScenariosFolder,
             Candidates = settings.Candidates.Count > 0 ? settings.Candidates : suiteSettings.Candidates,
-            Store = settings.Store ?? suiteSettings.Store,
+            // Every run is recorded: into --store, else AVEVAL_STORE, else the embedded default store (when one is configured).
+            Store = settings.Store ?? suiteSettings.Store ?? (environment.OpenStore is null ? null : ResultStorePath.Default),
         };
         IRunRecorder? recorder = null;
         if (suiteSettings.Store is { } path)

@@ -93,9 +93,16 @@ public sealed class SuiteRunner(Suite suite)
         }
     }
 
+    /// <summary>The most cases the runner holds before recording them (see <see cref="Run"/>).</summary>
+    public const int RecordBatchSize = 100;
+
+    /// <summary>The longest the runner holds judged cases before recording them.</summary>
+    public static readonly TimeSpan RecordBatchInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// Runs every case as one run: records its manifest (<see cref="ManifestBuilder"/>) and then each case to
-    /// <paramref name="recorder"/> when one is given, and finishes the run <see cref="RunStatus.Complete"/> when every case
+    /// Runs every case as one run: records its manifest (<see cref="ManifestBuilder"/>) and then the cases to
+    /// <paramref name="recorder"/> when one is given (in batches of at most <see cref="RecordBatchSize"/> cases or
+    /// <see cref="RecordBatchInterval"/>), and finishes the run <see cref="RunStatus.Complete"/> when every case
     /// was judged and recorded, <see cref="RunStatus.Cancelled"/> when <paramref name="cancellation"/> stopped it (then
     /// <see cref="OperationCanceledException"/> is thrown), <see cref="RunStatus.Failed"/> when anything else threw (and
     /// rethrows it). A run is never finished as complete unless it is.
@@ -115,6 +122,22 @@ public sealed class SuiteRunner(Suite suite)
         var manifest = ManifestBuilder.Build(RunId.New(started), Suite, cases, settings, started);
         recorder?.Begin(manifest);
         var outcomes = new List<CaseOutcome>(cases.Count);
+        var pending = new List<CaseRecord>(RecordBatchSize);
+        var lastFlush = clock.GetUtcNow();
+
+        // A store write costs a round trip (the DuckDB store opens, appends and closes under its lock), so cases go
+        // in batches: at most RecordBatchSize cases or RecordBatchInterval of judging are lost to a killed process.
+        void Flush()
+        {
+            if (recorder is not null && pending.Count > 0)
+            {
+                recorder.Record(manifest.Id, [.. pending]);
+            }
+
+            pending.Clear();
+            lastFlush = clock.GetUtcNow();
+        }
+
         try
         {
             foreach (var scenario in cases)
@@ -122,12 +145,20 @@ public sealed class SuiteRunner(Suite suite)
                 cancellation.ThrowIfCancellationRequested();
                 var outcome = Judge(scenario);
                 outcomes.Add(outcome);
-                recorder?.Record(manifest.Id, [outcome.Record]);
+                pending.Add(outcome.Record);
+                if (pending.Count >= RecordBatchSize || clock.GetUtcNow() - lastFlush >= RecordBatchInterval)
+                {
+                    Flush();
+                }
+
                 progress?.Invoke(outcome);
             }
+
+            Flush();
         }
         catch (OperationCanceledException)
         {
+            Flush();
             recorder?.Finish(manifest.Id, RunStatus.Cancelled, clock.GetUtcNow());
             throw;
         }
