@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AvEval.Analysis;
 using AvEval.Import;
+using AvEval.Runs;
 using AvEval.Tests;
+using AvEval.Tracking;
 
 namespace AvEval.Cli.Tests;
 
@@ -61,11 +64,24 @@ public sealed partial class ReadmeCommandTests
         root.Parse(tokens).Errors.Select(e => e.Message).ShouldBeEmpty();
         using var repo = new RepositoryCopy();
         var args = Concrete(tokens, repo, known);
+        if (known.Contains("--store") && command.Name is not "run")
+        {
+            // runs and export read a store: give them one with a real (small) run in it, as a user would have.
+            CliRun.With(OpenStore, "run", "--suite", Path.Combine(repo.Root, "scenarios"), "--filter", "behaviors/comfort/*.yaml", "--store", StoreIn(repo)).ExitCode.ShouldBe(0);
+        }
 
-        var run = CliRun.Of([.. args]);
+        var run = CliRun.With(OpenStore, [.. args]);
 
-        run.ExitCode.ShouldBe(0, $"{string.Join(' ', args)}{System.Environment.NewLine}{run.Error}");
+        run.ExitCode.ShouldBe(ExpectedExitCode(line), $"{string.Join(' ', args)}{System.Environment.NewLine}{run.Error}");
     }
+
+    private static IRunRecorder OpenStore(string path) => DuckDbResultStore.Open(path);
+
+    private static string StoreIn(RepositoryCopy repo) => Path.Combine(repo.Root, "reports", "aveval.duckdb");
+
+    /// <summary>The exit code a README line states in a trailing comment (<c># exit 1: ...</c>), else 0.</summary>
+    private static int ExpectedExitCode(string line) =>
+        ExitComment().Match(line) is { Success: true } m ? int.Parse(m.Groups["code"].Value, CultureInfo.InvariantCulture) : 0;
 
     private static List<string> ReadLines() => [.. ReadShellLines().Where(l => CommandPattern().IsMatch(l))];
 
@@ -93,8 +109,13 @@ public sealed partial class ReadmeCommandTests
 
     private static bool IsSyntaxSummary(string line) => line.Contains('<', StringComparison.Ordinal) || line.Contains('[', StringComparison.Ordinal);
 
-    private static List<string> Tokens(string line) =>
-        [.. CommandPattern().Match(line).Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+    /// <summary>The line's arguments: a trailing <c># comment</c> dropped, shell quotes removed.</summary>
+    private static List<string> Tokens(string line)
+    {
+        string args = CommandPattern().Match(line).Groups["args"].Value;
+        int comment = args.IndexOf(" #", StringComparison.Ordinal);
+        return [.. (comment < 0 ? args : args[..comment]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim('\'', '"'))];
+    }
 
     /// <summary>The deepest command the leading tokens name, and how many tokens that took.</summary>
     private static (Command Command, int Path) Walk(RootCommand root, List<string> tokens)
@@ -150,11 +171,25 @@ public sealed partial class ReadmeCommandTests
             args.AddRange(["--root", repo.Root]);
         }
 
+        // The suite and the store are the copy's, so that a README line never writes into the repository.
+        if (options.Contains("--suite") && !args.Contains("--suite"))
+        {
+            args.AddRange(["--suite", Path.Combine(repo.Root, "scenarios")]);
+        }
+
+        if (options.Contains("--store") && !args.Contains("--store"))
+        {
+            args.AddRange(["--store", StoreIn(repo)]);
+        }
+
         return args;
     }
 
     private static CliEnvironment Environment(TextWriter output, TextWriter error) =>
         new(output, error, SceneImporters.CreateDefault(), RuleAnalysis.CreateDefault());
+
+    [GeneratedRegex(@"# exit (?<code>[0-9]+)\b")]
+    private static partial Regex ExitComment();
 
     [GeneratedRegex(@"^dotnet run --project src/AvEval\.Cli(?: -c \w+)? -- (?<args>.+)$")]
     private static partial Regex CommandPattern();
