@@ -43,6 +43,11 @@ public static class Av2VectorMap
 
         using (doc)
         {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw SceneImportException.BadMap(file, "", $"is a JSON {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object with 'lane_segments'");
+            }
+
             if (!doc.RootElement.TryGetProperty("lane_segments", out var segments) || segments.ValueKind != JsonValueKind.Object)
             {
                 throw SceneImportException.BadMap(file, "", "has no 'lane_segments' object");
@@ -60,6 +65,11 @@ public static class Av2VectorMap
             {
                 // JsonDocument checks the UTF-8 of names only when they are read (a lane id with invalid bytes).
                 throw SceneImportException.BadMap(file, "lane_segments", $"has a lane segment id that is not valid UTF-8 ('{e.Message}')", e);
+            }
+
+            if (raw.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            {
+                throw SceneImportException.BadMap(file, $"lane_segments / {repeated.Key}", "has this lane segment id twice");
             }
 
             var centres = raw.ToDictionary(r => r.Id, r => r.Centre is null ? MidpointLine(r.Left, r.Right) : r.Centre.Select(p => new Point2(p[0], p[1])).ToArray());
