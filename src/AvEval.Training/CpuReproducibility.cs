@@ -75,7 +75,7 @@ public static partial class CpuReproducibility
     public static string Describe() => Pin()
         ? "kernels pinned for x86-64 reproducibility (" + string.Join(", ", Settings.Select(s => $"{s.Key}={s.Value}")) + ")"
         : _tooLate
-            ? "kernels NOT pinned (libtorch was loaded in this process before training could pin them; train in a fresh process, e.g. 'aveval train'): libtorch and MKL pick vector kernels for this CPU"
+            ? "kernels NOT pinned (libtorch was loaded in this process before training could pin them; train in a fresh process, e.g. 'aveval-train'): libtorch and MKL pick vector kernels for this CPU"
             : $"kernels NOT pinned ({SwitchVariable}=off): libtorch and MKL pick vector kernels for this CPU";
 
     /// <summary>Whether libtorch's CPU library is already mapped into this process (Linux: <c>/proc/self/maps</c>).</summary>

@@ -15,7 +15,7 @@ using AvEval.Storage;
 namespace AvEval.Training;
 
 /// <summary>
-/// One run of <c>aveval train &lt;spec.yaml&gt;</c>: reads the scenes, builds the train and validation datasets (split by
+/// One run of <c>aveval-train &lt;spec.yaml&gt;</c>: reads the scenes, builds the train and validation datasets (split by
 /// scene), trains with TorchSharp, exports ONNX, and writes into <c>&lt;output&gt;/&lt;id&gt;/&lt;version&gt;/</c>:
 /// <c>model.onnx</c>, <c>model-card.json</c> (with the validation metrics) and <c>metrics.json</c> (every metric and
 /// the validation windows where the model and the label disagree). Metrics are measured by running the written ONNX
@@ -154,7 +154,7 @@ public static class TrainingRun
             label,
             [output],
             new TrainingRecord(
-                $"dotnet run --project src/AvEval.Cli -c Release -- train {Relative(spec.File)}",
+                $"dotnet run --project src/AvEval.Training.Cli -c Release -- {Relative(spec.File)}",
                 spec.Seed,
                 $"TorchSharp 0.107.0 with libtorch-cpu-linux-x64 2.10.0 (1 thread; {CpuReproducibility.Describe()}); exported with OnnxSharp 0.3.2 (opset 13)",
                 weights.Architecture,

@@ -125,7 +125,7 @@ public sealed class TrainingRunTests
         var card = ModelCardJson.Read(File.ReadAllText(Path.Combine(spec.Output, spec.Id, spec.Version, ModelRegistry.CardFile)));
 
         card.Training.Seed.ShouldBe(spec.Seed);
-        card.Training.Command.ShouldBe($"dotnet run --project src/AvEval.Cli -c Release -- train scenarios/training/{id}.yaml");
+        card.Training.Command.ShouldBe($"dotnet run --project src/AvEval.Training.Cli -c Release -- scenarios/training/{id}.yaml");
         card.Training.TrainScenes.Count.ShouldBe(spec.TrainScenes.Count);
     }
 

@@ -16,7 +16,7 @@ public sealed class LearnedEvaluatorException : AvEvalException
 
     /// <summary>No model with this id in the registry.</summary>
     public static LearnedEvaluatorException UnknownEvaluator(string evaluator, string registry, IEnumerable<string> known) =>
-        new(evaluator, $"unknown evaluator '{evaluator}': {registry} has no folder of that name (known: {List(known)}); fix the id or train the model with 'aveval train'.");
+        new(evaluator, $"unknown evaluator '{evaluator}': {registry} has no folder of that name (known: {List(known)}); fix the id or train the model with 'aveval-train'.");
 
     /// <summary>A text used as an evaluator id (and so as a folder name under the registry) is not one.</summary>
     /// <param name="id">The text.</param>
@@ -53,23 +53,23 @@ public sealed class LearnedEvaluatorException : AvEvalException
 
     /// <summary>A file the model needs is missing.</summary>
     public static LearnedEvaluatorException MissingFile(string model, string file) =>
-        new(model, $"{file}: the file of model '{model}' is missing; restore it from version control or retrain the model with 'aveval train'.");
+        new(model, $"{file}: the file of model '{model}' is missing; restore it from version control or retrain the model with 'aveval-train'.");
 
     /// <summary>The model card cannot be read.</summary>
     public static LearnedEvaluatorException BadCard(string model, string file, string problem, Exception? inner = null) =>
-        new(model, $"{file}: the model card of '{model}' {problem}; restore it from version control or retrain the model with 'aveval train'.", inner);
+        new(model, $"{file}: the model card of '{model}' {problem}; restore it from version control or retrain the model with 'aveval-train'.", inner);
 
     /// <summary>The model file's SHA-256 differs from its card's.</summary>
     public static LearnedEvaluatorException HashMismatch(string model, string file, string expected, string actual) =>
-        new(model, $"{file}: model '{model}' has SHA-256 '{actual}' but its card pins '{expected}'; the file was altered or replaced: restore it from version control, or retrain with 'aveval train', which writes both together.");
+        new(model, $"{file}: model '{model}' has SHA-256 '{actual}' but its card pins '{expected}'; the file was altered or replaced: restore it from version control, or retrain with 'aveval-train', which writes both together.");
 
     /// <summary>ONNX Runtime could not load the model file.</summary>
     public static LearnedEvaluatorException CorruptModel(string model, string file, string problem, Exception? inner = null) =>
-        new(model, $"{file}: ONNX Runtime cannot load model '{model}' ({problem}); restore the file from version control or retrain the model with 'aveval train'.", inner);
+        new(model, $"{file}: ONNX Runtime cannot load model '{model}' ({problem}); restore the file from version control or retrain the model with 'aveval-train'.", inner);
 
     /// <summary>The ONNX graph's inputs or outputs do not match the card or the featurizer.</summary>
     public static LearnedEvaluatorException BadSignature(string model, string file, string problem) =>
-        new(model, $"{file}: model '{model}' {problem}; the model and its card disagree: retrain with 'aveval train' so that both are written from one run.");
+        new(model, $"{file}: model '{model}' {problem}; the model and its card disagree: retrain with 'aveval-train' so that both are written from one run.");
 
     /// <summary>Rows given to a model do not have its input shape.</summary>
     public static LearnedEvaluatorException WrongInputShape(string model, string problem) =>

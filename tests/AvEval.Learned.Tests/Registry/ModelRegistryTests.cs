@@ -65,7 +65,7 @@ public sealed class ModelRegistryTests
         var ex = Record.Exception(() => registry.Open("lane_keeper", "1"));
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe($"unknown evaluator 'lane_keeper': {registry.Root} has no folder of that name (known: 'cut_in_detector', 'hard_braking_detector', 'human_likeness'); fix the id or train the model with 'aveval train'.");
+        error.Message.ShouldBe($"unknown evaluator 'lane_keeper': {registry.Root} has no folder of that name (known: 'cut_in_detector', 'hard_braking_detector', 'human_likeness'); fix the id or train the model with 'aveval-train'.");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ModelRegistryTests
         var ex = Record.Exception(() => registry.Open("hard_braking_detector", "1"));
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe($"{file}: model 'hard_braking_detector@1.0.0' has SHA-256 '{Convert.ToHexStringLower(SHA256.HashData(bytes))}' but its card pins '{expected}'; the file was altered or replaced: restore it from version control, or retrain with 'aveval train', which writes both together.");
+        error.Message.ShouldBe($"{file}: model 'hard_braking_detector@1.0.0' has SHA-256 '{Convert.ToHexStringLower(SHA256.HashData(bytes))}' but its card pins '{expected}'; the file was altered or replaced: restore it from version control, or retrain with 'aveval-train', which writes both together.");
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class ModelRegistryTests
         var ex = Record.Exception(() => registry.Open("cut_in_detector", "1"));
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe($"{file}: the file of model 'cut_in_detector@1.0.0' is missing; restore it from version control or retrain the model with 'aveval train'.");
+        error.Message.ShouldBe($"{file}: the file of model 'cut_in_detector@1.0.0' is missing; restore it from version control or retrain the model with 'aveval-train'.");
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class ModelRegistryTests
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
         error.Message.ShouldStartWith($"{Path.Combine(folder, "model.onnx")}: ONNX Runtime cannot load model 'cut_in_detector@1.0.0' (");
-        error.Message.ShouldEndWith("); restore the file from version control or retrain the model with 'aveval train'.");
+        error.Message.ShouldEndWith("); restore the file from version control or retrain the model with 'aveval-train'.");
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class ModelRegistryTests
         var ex = Record.Exception(() => registry.Open("cut_in_detector", "1"));
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe($"{Path.Combine(folder, "model.onnx")}: model 'cut_in_detector@1.0.0' takes input 'features' [batch, 127], but its card describes 'features' [batch, 100] with 127 features; the model and its card disagree: retrain with 'aveval train' so that both are written from one run.");
+        error.Message.ShouldBe($"{Path.Combine(folder, "model.onnx")}: model 'cut_in_detector@1.0.0' takes input 'features' [batch, 127], but its card describes 'features' [batch, 100] with 127 features; the model and its card disagree: retrain with 'aveval-train' so that both are written from one run.");
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class ModelRegistryTests
         var ex = Record.Exception(() => registry.Open("cut_in_detector", "1"));
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe($"{Path.Combine(folder, "model.onnx")}: model 'cut_in_detector@1.0.0' takes input 'features' [batch, 127], but its card describes 'features' of shape [] instead of [batch, columns]; the model and its card disagree: retrain with 'aveval train' so that both are written from one run.");
+        error.Message.ShouldBe($"{Path.Combine(folder, "model.onnx")}: model 'cut_in_detector@1.0.0' takes input 'features' [batch, 127], but its card describes 'features' of shape [] instead of [batch, columns]; the model and its card disagree: retrain with 'aveval-train' so that both are written from one run.");
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed partial class LearnedRuntimeTests
 
             var error = Assert.IsType<LearnedEvaluatorException>(ex);
             error.Message.ShouldStartWith($"{file}: ONNX Runtime cannot load model 'cut_in_detector@1.0.0' (");
-            error.Message.ShouldEndWith("); restore the file from version control or retrain the model with 'aveval train'.");
+            error.Message.ShouldEndWith("); restore the file from version control or retrain the model with 'aveval-train'.");
             runtime.Choice.Provider.ShouldBe("CUDA");
             log.ToString().ShouldNotContain("run on CPU");
         }

@@ -63,7 +63,7 @@ public sealed class OnnxModelTests
         var ex = Record.Exception(() => OnnxModel.Open(altered, file, Cpu));
 
         var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe($"{file}: model 'cut_in_detector@1.0.0' takes input 'features' of type 'Double' and rank 2, but learned evaluators take float32 [batch, columns]; the model and its card disagree: retrain with 'aveval train' so that both are written from one run.");
+        error.Message.ShouldBe($"{file}: model 'cut_in_detector@1.0.0' takes input 'features' of type 'Double' and rank 2, but learned evaluators take float32 [batch, columns]; the model and its card disagree: retrain with 'aveval-train' so that both are written from one run.");
     }
 
     private static double Forward(Dictionary<string, float[]> w, float[] x)
