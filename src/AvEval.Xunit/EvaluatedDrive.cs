@@ -9,7 +9,7 @@ namespace AvEval.Xunit;
 /// <see cref="Learned"/>). Get one from <see cref="ScenarioRun.Evaluate"/>, or analyze a drive of your own with
 /// <see cref="Analyze"/>.
 /// </summary>
-/// <param name="Label">What failure messages call it, e.g. <c>cut_in/us101-22-veh-1234 @ rc-2026.12.1</c>.</param>
+/// <param name="Label">What failure messages call it, e.g. <c>cut_in_response/us101-22-1-veh-681 @ rc-2026.12.1</c>.</param>
 /// <param name="Drive">The drive: the scene with the ego as driven.</param>
 /// <param name="Evaluation">What the analyzers found in it.</param>
 public sealed record EvaluatedDrive(string Label, Drive Drive, Evaluation Evaluation)

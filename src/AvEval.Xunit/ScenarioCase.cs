@@ -20,7 +20,7 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <param name="scenariosFolder">The absolute <c>scenarios/</c> folder.</param>
     /// <param name="file">The scenario file relative to it, with '/' separators; empty when the problem is not a file's.</param>
     /// <param name="candidate">The candidate id; empty for a problem that concerns every candidate.</param>
-    /// <param name="displayName">What the test is called (<c>cut_in/us101-22-veh-1234 @ rc-2026.12.1</c>).</param>
+    /// <param name="displayName">What the test is called (<c>cut_in_response/us101-22-1-veh-681 @ rc-2026.12.1</c>).</param>
     /// <param name="problem">Why the file cannot run, as the test's failure message; null for a runnable case.</param>
     /// <param name="checksLog">For a case that judges the recorded drive because no selected candidate controls what the scenario asserts: why; null for a candidate's case.</param>
     public ScenarioCase(string scenariosFolder, string file, string candidate, string displayName, string? problem = null, string? checksLog = null)

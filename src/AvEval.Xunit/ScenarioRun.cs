@@ -6,7 +6,7 @@ namespace AvEval.Xunit;
 /// The entry point for C# scenario tests: the evaluated drive of a scenario (by its <c>behaviour/id</c>) for a
 /// candidate, from the scenarios folder of the settings (<c>AVEVAL_SCENARIOS</c>, or found above the test assembly).
 /// <code>
-/// var drive = ScenarioRun.Evaluate("cut_in/us101-22-veh-1234", "rc-2026.12.1");
+/// var drive = ScenarioRun.Evaluate("cut_in_response/us101-22-1-veh-681", "rc-2026.12.1");
 /// drive.ShouldNotCollide();
 /// drive.Metric("ttc.nuplan.min").ShouldBeAtLeast(0.95);
 /// </code>
