@@ -5,6 +5,7 @@ using AvEval.Analysis;
 using AvEval.Import;
 using AvEval.Runs;
 using AvEval.Tests;
+using AvEval.Tests.Readme;
 using AvEval.Tracking;
 
 namespace AvEval.Cli.Tests;
@@ -34,7 +35,7 @@ public sealed partial class ReadmeCommandTests
     [Fact]
     public void Readme_EveryDotnetRunLine_NamesACheckedProject()
     {
-        var projects = ReadShellLines().Select(l => ProjectPattern().Match(l)).Where(m => m.Success).Select(m => m.Groups["project"].Value).Distinct().ToList();
+        var projects = ReadmeShellLines.Read().Select(l => ProjectPattern().Match(l)).Where(m => m.Success).Select(m => m.Groups["project"].Value).Distinct().ToList();
 
         projects.ShouldNotBeEmpty();
         projects.ShouldBeSubsetOf(RunnableProjects, "a README 'dotnet run --project' line names a project whose command lines no test checks");
@@ -83,29 +84,7 @@ public sealed partial class ReadmeCommandTests
     private static int ExpectedExitCode(string line) =>
         ExitComment().Match(line) is { Success: true } m ? int.Parse(m.Groups["code"].Value, CultureInfo.InvariantCulture) : 0;
 
-    private static List<string> ReadLines() => [.. ReadShellLines().Where(l => CommandPattern().IsMatch(l))];
-
-    private static List<string> ReadShellLines()
-    {
-        var lines = new List<string>();
-        bool inShell = false;
-        foreach (var raw in File.ReadLines(Path.Combine(RepoPaths.Root, "README.md")))
-        {
-            var text = raw.Trim();
-            if (text.StartsWith("```", StringComparison.Ordinal))
-            {
-                inShell = !inShell && text[3..].Trim() is "bash" or "sh" or "shell";
-                continue;
-            }
-
-            if (inShell)
-            {
-                lines.Add(text);
-            }
-        }
-
-        return lines;
-    }
+    private static List<string> ReadLines() => [.. ReadmeShellLines.Read().Where(l => CommandPattern().IsMatch(l))];
 
     private static bool IsSyntaxSummary(string line) => line.Contains('<', StringComparison.Ordinal) || line.Contains('[', StringComparison.Ordinal);
 

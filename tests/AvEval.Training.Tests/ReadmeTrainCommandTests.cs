@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AvEval.Analysis;
 using AvEval.Cli;
 using AvEval.Import;
+using AvEval.Tests.Readme;
 using AvEval.Training.Cli;
 
 namespace AvEval.Training.Tests;
@@ -55,27 +56,7 @@ public sealed partial class ReadmeTrainCommandTests
         TrainSpecLoader.Load(full).Id.ShouldNotBeNullOrEmpty();
     }
 
-    private static List<string> ReadLines()
-    {
-        var lines = new List<string>();
-        bool inShell = false;
-        foreach (var raw in File.ReadLines(Path.Combine(RepoPaths.Root, "README.md")))
-        {
-            var text = raw.Trim();
-            if (text.StartsWith("```", StringComparison.Ordinal))
-            {
-                inShell = !inShell && text[3..].Trim() is "bash" or "sh" or "shell";
-                continue;
-            }
-
-            if (inShell && CommandPattern().IsMatch(text))
-            {
-                lines.Add(text);
-            }
-        }
-
-        return lines;
-    }
+    private static List<string> ReadLines() => [.. ReadmeShellLines.Read().Where(l => CommandPattern().IsMatch(l))];
 
     [GeneratedRegex(@"^dotnet run --project src/AvEval\.Training\.Cli(?: -c \w+)? -- (?<args>.+)$")]
     private static partial Regex CommandPattern();

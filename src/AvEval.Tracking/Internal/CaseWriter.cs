@@ -45,66 +45,33 @@ internal static class CaseWriter
             }
         }
 
-        using (var appender = connection.CreateAppender("expectations"))
-        {
-            foreach (var c in batch)
-            {
-                foreach (var e in c.Expectations)
-                {
-                    appender.CreateRow()
-                        .AppendValue(id).AppendValue(c.Key).AppendValue(e.Index).AppendValue(e.Text).AppendValue(StoreText.Of(e.Outcome))
-                        .AppendValue(e.Measured).AppendValue(e.Expected).AppendValue(e.Unit).AppendValue(e.Message)
-                        .EndRow();
-                }
-            }
-        }
-
-        using (var appender = connection.CreateAppender("metrics"))
-        {
-            foreach (var c in batch)
-            {
-                for (int i = 0; i < c.Metrics.Count; i++)
-                {
-                    var m = c.Metrics[i];
-                    appender.CreateRow()
-                        .AppendValue(id).AppendValue(c.Key).AppendValue(i).AppendValue(m.Name).AppendValue(m.Value)
-                        .AppendValue(m.Unit).AppendValue(m.Definition).AppendValue(m.Reason)
-                        .EndRow();
-                }
-            }
-        }
-
-        using (var appender = connection.CreateAppender("events"))
-        {
-            foreach (var c in batch)
-            {
-                for (int i = 0; i < c.Events.Count; i++)
-                {
-                    var e = c.Events[i];
-                    appender.CreateRow()
-                        .AppendValue(id).AppendValue(c.Key).AppendValue(i).AppendValue(e.Kind).AppendValue(e.StartSeconds)
-                        .AppendValue(e.EndSeconds).AppendValue(e.Agents).AppendValue(e.Summary)
-                        .EndRow();
-                }
-            }
-        }
-
-        using (var appender = connection.CreateAppender("learned_outputs"))
-        {
-            foreach (var c in batch)
-            {
-                for (int i = 0; i < c.LearnedOutputs.Count; i++)
-                {
-                    var l = c.LearnedOutputs[i];
-                    appender.CreateRow()
-                        .AppendValue(id).AppendValue(c.Key).AppendValue(i).AppendValue(l.Evaluator).AppendValue(l.Version)
-                        .AppendValue(l.Sha256).AppendValue(l.Output).AppendValue(l.Value)
-                        .EndRow();
-                }
-            }
-        }
+        AppendChildren(connection, "expectations", id, batch, c => c.Expectations, (row, e, _) => row
+            .AppendValue(e.Index).AppendValue(e.Text).AppendValue(StoreText.Of(e.Outcome))
+            .AppendValue(e.Measured).AppendValue(e.Expected).AppendValue(e.Unit).AppendValue(e.Message));
+        AppendChildren(connection, "metrics", id, batch, c => c.Metrics, (row, m, i) => row
+            .AppendValue(i).AppendValue(m.Name).AppendValue(m.Value).AppendValue(m.Unit).AppendValue(m.Definition).AppendValue(m.Reason));
+        AppendChildren(connection, "events", id, batch, c => c.Events, (row, e, i) => row
+            .AppendValue(i).AppendValue(e.Kind).AppendValue(e.StartSeconds).AppendValue(e.EndSeconds).AppendValue(e.Agents).AppendValue(e.Summary));
+        AppendChildren(connection, "learned_outputs", id, batch, c => c.LearnedOutputs, (row, l, i) => row
+            .AppendValue(i).AppendValue(l.Evaluator).AppendValue(l.Version).AppendValue(l.Sha256).AppendValue(l.Output).AppendValue(l.Value));
 
         return batch.Count;
+    }
+
+    /// <summary>Appends one row per child record of each case to a child table: run id, case key, then the child's columns (given its position).</summary>
+    private static void AppendChildren<T>(DuckDBConnection connection, string table, string run, List<CaseRecord> batch, Func<CaseRecord, IReadOnlyList<T>> children, Action<IDuckDBAppenderRow, T, int> columns)
+    {
+        using var appender = connection.CreateAppender(table);
+        foreach (var c in batch)
+        {
+            var items = children(c);
+            for (int i = 0; i < items.Count; i++)
+            {
+                var row = appender.CreateRow().AppendValue(run).AppendValue(c.Key);
+                columns(row, items[i], i);
+                row.EndRow();
+            }
+        }
     }
 
     /// <summary>Deletes the rows of every key of the batch that the run already holds (none, the usual case, costs one join).</summary>
