@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using AvEval.Analysis;
 using AvEval.Tests;
+using AvEval.Tests.Readme;
 using AvEval.Xunit;
 
 namespace AvEval.Behavior.Tests;
 
-/// <summary>README.md and compiled code cannot drift: every C# block of the README is in a test source file, and the README's claims about the sample hold.</summary>
+/// <summary>The documentation and compiled code cannot drift: every C# block of README.md and the docs/ pages is in a test source file, and the claims about the sample hold.</summary>
 public partial class ReadmeSamplesTests
 {
     /// <summary>The compiled test files that hold README samples verbatim, relative to the repository root.</summary>
@@ -18,16 +19,16 @@ public partial class ReadmeSamplesTests
     [Fact]
     public void Readme_EveryCSharpBlock_AppearsVerbatimInACompiledSampleFile()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var readme = string.Join("\n", DocumentationFiles.All().Select(DocumentationFiles.Read));
         var samples = SampleFiles.Select(f => Normalise(File.ReadAllText(Path.Combine(RepoPaths.Root, f)))).ToList();
 
         var blocks = CSharpBlock().Matches(readme).Select(m => m.Groups["code"].Value).ToList();
 
-        blocks.ShouldNotBeEmpty("README.md has no ```csharp block; this test would check nothing");
+        blocks.ShouldNotBeEmpty("the documentation has no ```csharp block; this test would check nothing");
         foreach (var block in blocks)
         {
             samples.Any(s => s.Contains(Normalise(block), StringComparison.Ordinal)).ShouldBeTrue(
-                $"This README.md C# block is in none of {string.Join(", ", SampleFiles)}; put it there verbatim so that it compiles and runs:\n{block}");
+                $"This documentation C# block is in none of {string.Join(", ", SampleFiles)}; put it there verbatim so that it compiles and runs:\n{block}");
         }
     }
 

@@ -7,11 +7,12 @@ namespace AvEval.Tests.Readme;
 /// <summary>
 /// The README's YAML samples are real: the scenario sample loads and validates as a scenario file against the metrics
 /// the analyzers publish, names a log that exists in the repository, and every expectation line of every YAML sample
-/// parses in the expectation language. The samples are read from README.md on each run, so an edit that breaks one fails here.
+/// parses in the expectation language. The samples are read from README.md and the docs/ pages on each run, so an edit that
+/// breaks one fails here.
 /// </summary>
 public sealed partial class ReadmeYamlSamplesTests
 {
-    private static readonly string Readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+    private static readonly string Readme = string.Join("\n", DocumentationFiles.All().Select(DocumentationFiles.Read));
 
     [Fact]
     public void ScenarioSample_LoadsValidatesAndNamesAnExistingLog()
