@@ -10,8 +10,8 @@ internal static class ExitCodes
     public const int Success = 0;
 
     /// <summary>
-    /// Verdicts failed: reserved for <c>aveval run</c> and <c>aveval gate</c>, which are not there yet, so no command
-    /// returns it today. A certification refusal is a result, not a failing verdict: <c>golden certify</c> returns 0.
+    /// Verdicts failed: <c>aveval run</c> when a blocking case failed, <c>aveval gate</c> when a blocking behaviour
+    /// regressed. A certification refusal is a result, not a failing verdict: <c>golden certify</c> returns 0.
     /// </summary>
     public const int FailingVerdicts = 1;
 

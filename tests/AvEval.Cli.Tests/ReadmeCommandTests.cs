@@ -65,7 +65,15 @@ public sealed partial class ReadmeCommandTests
         root.Parse(tokens).Errors.Select(e => e.Message).ShouldBeEmpty();
         using var repo = new RepositoryCopy();
         var args = Concrete(tokens, repo, known);
-        if (known.Contains("--store") && command.Name is not "run")
+        if (command.Name is "compare" or "gate")
+        {
+            // compare and gate read two recorded runs: the reference and the deliberately worse candidate on the whole
+            // shipped suite, recorded as the documentation's preceding 'aveval run' lines do.
+            string suite = Path.Combine(repo.Root, "scenarios");
+            CliRun.With(OpenStore, "run", "--suite", suite, "--candidate", "rc-2026.12.1", "--store", StoreIn(repo)).ExitCode.ShouldBe(0);
+            CliRun.With(OpenStore, "run", "--suite", suite, "--candidate", "rc-2026.12.2-short-gap", "--store", StoreIn(repo)).ExitCode.ShouldBe(1);
+        }
+        else if (known.Contains("--store") && command.Name is not "run")
         {
             // runs and export read a store: give them one with a real (small) run in it, as a user would have.
             CliRun.With(OpenStore, "run", "--suite", Path.Combine(repo.Root, "scenarios"), "--filter", "behaviors/comfort/*.yaml", "--store", StoreIn(repo)).ExitCode.ShouldBe(0);
