@@ -47,13 +47,20 @@ public sealed class RuleAnalysis
 
     /// <summary>
     /// The analyzers a drive gets when a candidate replaced the recorded ego, which is then the expert: nuPlan's expert
-    /// L2 error and progress along the expert's route.
+    /// L2 error and progress along the expert's route; then, appended, the nuPlan and NAVSIM metrics kept out of
+    /// <see cref="CreateDefault"/> (whose output and speed are pinned by its snapshot and benchmark): nuPlan's
+    /// ego_acceleration and drivable_area_compliance, the open-loop SimplePlanner-vs-expert metrics and score (the
+    /// recorded ego is the expert when there is none), and NAVSIM's PDMS and EPDMS.
     /// </summary>
     /// <param name="expert">The expert's track (the recorded ego); null when there is none (their metrics then have no value, with the reason).</param>
     public static RuleAnalysis CreateExpertComparison(Track? expert) => new(
     [
         new NuPlanExpertL2Analyzer(expert?.Id),
         new NuPlanProgressAnalyzer(expert),
+        new NuPlanAccelerationAnalyzer(),
+        new NuPlanDrivableAreaAnalyzer(),
+        new NuPlanOpenLoopAnalyzer(expert?.Id),
+        new Navsim.NavsimScoreAnalyzer(expert),
     ]);
 
     /// <summary>The analyzers, in the order their results are merged.</summary>

@@ -60,14 +60,14 @@ public sealed class NuPlanOpenLoopAnalyzer : IDriveAnalyzer
         foreach (var (key, nuPlanName, unit, bound) in Errors)
         {
             string def = $"nuPlan {nuPlanName} (SimplePlanner proposals at 1 Hz vs the expert, horizons 3/5/8 s, bound {bound} {unit})";
-            published.AddRange(Horizons.Select(h => new MetricDescriptor(Name(key, $"horizon_{h}"), unit, def + $", mean over sampled states at {h} s", MetricAuthority.NuPlan, MotionControl.Both)));
+            published.AddRange(Horizons.Select(h => new MetricDescriptor(Name(key, $"h{h}.mean"), unit, def + $", mean over sampled states at {h} s", MetricAuthority.NuPlan, MotionControl.Both)));
             published.Add(new MetricDescriptor(Name(key, "mean"), unit, def + ", mean over horizons and sampled states", MetricAuthority.NuPlan, MotionControl.Both));
             published.Add(new MetricDescriptor(Name(key, "within_bound"), Unit.Boolean, def + $", mean at most {bound} {unit}", MetricAuthority.NuPlan, MotionControl.Both));
             published.Add(new MetricDescriptor(Name(key, "score"), Unit.Dimensionless, def + $", metric score max(0, 1 − mean / {bound})", MetricAuthority.NuPlan, MotionControl.Both));
         }
 
         const string missDef = "nuPlan planner_miss_rate_within_bound (a miss: the largest SimplePlanner–expert distance within the horizon above 6/8/16 m at 3/5/8 s)";
-        published.AddRange(Horizons.Select(h => new MetricDescriptor(Name("miss_rate", $"horizon_{h}"), Unit.Dimensionless, missDef + $", share of sampled states missed at {h} s", MetricAuthority.NuPlan, MotionControl.Both)));
+        published.AddRange(Horizons.Select(h => new MetricDescriptor(Name("miss_rate", $"h{h}.ratio"), Unit.Dimensionless, missDef + $", share of sampled states missed at {h} s", MetricAuthority.NuPlan, MotionControl.Both)));
         published.Add(new MetricDescriptor(Name("miss_rate", "within_bound"), Unit.Boolean, missDef + ", every horizon's rate at most 0.3", MetricAuthority.NuPlan, MotionControl.Both));
         published.Add(new MetricDescriptor(Score, Unit.Dimensionless, "nuPlan open_loop_boxes_weighted_average: miss-rate within bound × mean of the ADE, FDE, AHE and FHE scores (weights 1)", MetricAuthority.NuPlan, MotionControl.Both));
         Publishes = published;
@@ -76,9 +76,9 @@ public sealed class NuPlanOpenLoopAnalyzer : IDriveAnalyzer
     /// <summary>The open-loop score in [0, 1] (nuPlan <c>open_loop_boxes_weighted_average</c>).</summary>
     public static string Score => "open_loop.nuplan.score";
 
-    /// <summary>Metric name of an open-loop statistic, e.g. <c>Name("ade", "horizon_3")</c>.</summary>
+    /// <summary>Metric name of an open-loop statistic, e.g. <c>Name("ade", "h3.mean")</c> = <c>open_loop.nuplan.ade.h3.mean</c>.</summary>
     /// <param name="metric">ade, fde, ahe, fhe or miss_rate.</param>
-    /// <param name="statistic">horizon_3, horizon_5, horizon_8, mean, within_bound or score (miss_rate: horizons and within_bound).</param>
+    /// <param name="statistic">h3.mean, h5.mean, h8.mean, mean (over horizons), within_bound or score; for miss_rate h3.ratio, h5.ratio, h8.ratio or within_bound.</param>
     /// <returns>The metric name.</returns>
     public static string Name(string metric, string statistic) => $"open_loop.nuplan.{metric}.{statistic}";
 

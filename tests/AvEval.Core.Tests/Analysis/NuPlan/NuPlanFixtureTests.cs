@@ -163,9 +163,9 @@ public sealed class NuPlanFixtureTests
                 var e = new NuPlanOpenLoopAnalyzer().Analyze(history);
                 return new Result(
                     [
-                        Stat("RATIO", e, NuPlanOpenLoopAnalyzer.Name("miss_rate", "horizon_3")),
-                        Stat("RATIO", e, NuPlanOpenLoopAnalyzer.Name("miss_rate", "horizon_5")),
-                        Stat("RATIO", e, NuPlanOpenLoopAnalyzer.Name("miss_rate", "horizon_8")),
+                        Stat("RATIO", e, NuPlanOpenLoopAnalyzer.Name("miss_rate", "h3.ratio")),
+                        Stat("RATIO", e, NuPlanOpenLoopAnalyzer.Name("miss_rate", "h5.ratio")),
+                        Stat("RATIO", e, NuPlanOpenLoopAnalyzer.Name("miss_rate", "h8.ratio")),
                         Stat("BOOLEAN", e, NuPlanOpenLoopAnalyzer.Name("miss_rate", "within_bound")),
                     ],
                     null);
@@ -218,9 +218,9 @@ public sealed class NuPlanFixtureTests
         var e = new NuPlanOpenLoopAnalyzer().Analyze(history);
         return new Result(
             [
-                Stat("MEAN", e, NuPlanOpenLoopAnalyzer.Name(metric, "horizon_3")),
-                Stat("MEAN", e, NuPlanOpenLoopAnalyzer.Name(metric, "horizon_5")),
-                Stat("MEAN", e, NuPlanOpenLoopAnalyzer.Name(metric, "horizon_8")),
+                Stat("MEAN", e, NuPlanOpenLoopAnalyzer.Name(metric, "h3.mean")),
+                Stat("MEAN", e, NuPlanOpenLoopAnalyzer.Name(metric, "h5.mean")),
+                Stat("MEAN", e, NuPlanOpenLoopAnalyzer.Name(metric, "h8.mean")),
                 Stat("BOOLEAN", e, NuPlanOpenLoopAnalyzer.Name(metric, "within_bound")),
                 Stat("MEAN", e, NuPlanOpenLoopAnalyzer.Name(metric, "mean")),
             ],
