@@ -50,7 +50,7 @@ public sealed class RuleAnalysis
     /// L2 error and progress along the expert's route; then, appended, the nuPlan and NAVSIM metrics kept out of
     /// <see cref="CreateDefault"/> (whose output and speed are pinned by its snapshot and benchmark): nuPlan's
     /// ego_acceleration and drivable_area_compliance, the open-loop SimplePlanner-vs-expert metrics and score (the
-    /// recorded ego is the expert when there is none), and NAVSIM's PDMS and EPDMS.
+    /// recorded ego is the expert when there is none), NAVSIM's PDMS and EPDMS, and nuPlan's closed-loop score.
     /// </summary>
     /// <param name="expert">The expert's track (the recorded ego); null when there is none (their metrics then have no value, with the reason).</param>
     public static RuleAnalysis CreateExpertComparison(Track? expert) => new(
@@ -61,6 +61,7 @@ public sealed class RuleAnalysis
         new NuPlanDrivableAreaAnalyzer(),
         new NuPlanOpenLoopAnalyzer(expert?.Id),
         new Navsim.NavsimScoreAnalyzer(expert),
+        new NuPlanClosedLoopScoreAnalyzer(expert),
     ]);
 
     /// <summary>The analyzers, in the order their results are merged.</summary>
