@@ -50,7 +50,7 @@ public sealed class RuleAnalysis
     /// L2 error and progress along the expert's route; then, appended, the nuPlan and NAVSIM metrics kept out of
     /// <see cref="CreateDefault"/> (whose output and speed are pinned by its snapshot and benchmark): nuPlan's
     /// ego_acceleration, ego_lat_jerk and drivable_area_compliance, the open-loop SimplePlanner-vs-expert metrics and score (the
-    /// recorded ego is the expert when there is none), NAVSIM's PDMS and EPDMS, and nuPlan's closed-loop score.
+    /// recorded ego is the expert when there is none), NAVSIM's PDMS and EPDMS, nuPlan's closed-loop score and ego_expert_l2_error_with_yaw.
     /// </summary>
     /// <param name="expert">The expert's track (the recorded ego); null when there is none (their metrics then have no value, with the reason).</param>
     public static RuleAnalysis CreateExpertComparison(Track? expert) => new(
@@ -63,6 +63,7 @@ public sealed class RuleAnalysis
         new NuPlanOpenLoopAnalyzer(expert?.Id),
         new Navsim.NavsimScoreAnalyzer(expert),
         new NuPlanClosedLoopScoreAnalyzer(expert),
+        new NuPlanExpertL2WithYawAnalyzer(expert?.Id),
     ]);
 
     /// <summary>The analyzers, in the order their results are merged.</summary>

@@ -157,6 +157,13 @@ public sealed class NuPlanFixtureTests
                     e.Series[0]);
             }
 
+            // test_ego_expert_l2_error_with_yaw.py: discount_factor 1.0, heading_diff_weight 2.5.
+            case "ego_expert_l2_error_with_yaw":
+            {
+                var e = new NuPlanExpertL2WithYawAnalyzer().Analyze(history);
+                return new Result([Stat("MAX", e, NuPlanExpertL2WithYawAnalyzer.Name("max")), Stat("MEAN", e, NuPlanExpertL2WithYawAnalyzer.Name("mean")), Stat("P90", e, NuPlanExpertL2WithYawAnalyzer.Name("p90"))], null);
+            }
+
             case "ego_lat_jerk":
             {
                 var e = new NuPlanLateralJerkAnalyzer().Analyze(history);
