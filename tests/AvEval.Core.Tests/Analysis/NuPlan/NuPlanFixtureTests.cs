@@ -176,6 +176,10 @@ public sealed class NuPlanFixtureTests
             case "planner_expert_average_l2_error_within_bound":
                 return OpenLoop(history, "ade");
 
+            // test_planner_expert_final_l2_error_within_bound.py: horizons [3, 5, 8], bound 8 m.
+            case "planner_expert_final_l2_error_within_bound":
+                return OpenLoop(history, "fde");
+
             // test_planner_miss_rate_within_bound.py: thresholds [6, 8, 16] m, max miss rate 0.3.
             case "planner_miss_rate_within_bound":
             {
