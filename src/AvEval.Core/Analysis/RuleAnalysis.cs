@@ -47,13 +47,23 @@ public sealed class RuleAnalysis
 
     /// <summary>
     /// The analyzers a drive gets when a candidate replaced the recorded ego, which is then the expert: nuPlan's expert
-    /// L2 error and progress along the expert's route.
+    /// L2 error and progress along the expert's route; then, appended, the nuPlan and NAVSIM metrics kept out of
+    /// <see cref="CreateDefault"/> (whose output and speed are pinned by its snapshot and benchmark): nuPlan's
+    /// ego_acceleration, ego_lat_jerk and drivable_area_compliance, the open-loop SimplePlanner-vs-expert metrics and score (the
+    /// recorded ego is the expert when there is none), NAVSIM's PDMS and EPDMS, nuPlan's closed-loop score and ego_expert_l2_error_with_yaw.
     /// </summary>
     /// <param name="expert">The expert's track (the recorded ego); null when there is none (their metrics then have no value, with the reason).</param>
     public static RuleAnalysis CreateExpertComparison(Track? expert) => new(
     [
         new NuPlanExpertL2Analyzer(expert?.Id),
         new NuPlanProgressAnalyzer(expert),
+        new NuPlanAccelerationAnalyzer(),
+        new NuPlanLateralJerkAnalyzer(),
+        new NuPlanDrivableAreaAnalyzer(),
+        new NuPlanOpenLoopAnalyzer(expert?.Id),
+        new Navsim.NavsimScoreAnalyzer(expert),
+        new NuPlanClosedLoopScoreAnalyzer(expert),
+        new NuPlanExpertL2WithYawAnalyzer(expert?.Id),
     ]);
 
     /// <summary>The analyzers, in the order their results are merged.</summary>

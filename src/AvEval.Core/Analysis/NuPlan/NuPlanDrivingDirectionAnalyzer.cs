@@ -9,7 +9,8 @@ namespace AvEval.Analysis.NuPlan;
 /// nuPlan's <c>driving_direction_compliance</c>: the ego's progress along the driving direction summed over the last
 /// 1 s — as nuPlan sums it, <c>progress[max(0, i − n) : i + 1]</c> with <c>n = int(1 s / mean step)</c>, i.e. the last
 /// n + 1 steps (1.1 s at 10 Hz); score 1 when the most negative window is above −2 m,
-/// 0.5 above −6 m, else 0. Windows below −2 m are reported as <see cref="EventKind.DrivingBackward"/> events.
+/// 0.5 above −6 m, else 0 (nuPlan's defaults; both thresholds and the horizon are parameters of nuPlan's metric and of
+/// this analyzer). Windows below the compliance threshold are reported as <see cref="EventKind.DrivingBackward"/> events.
 /// </summary>
 /// <remarks>
 /// <para>Baseline, scene with lanes: the centreline of the lane <see cref="SceneLaneIndex"/> associates with the ego's
@@ -35,7 +36,28 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
     /// <summary>The window, s (nuPlan default time_horizon).</summary>
     public const double TimeHorizon = 1.0;
 
-    private const string Def = "nuPlan driving_direction_compliance (progress along the lane centreline, or the ego heading without lanes, over 1 s; 2 m / 6 m)";
+    private readonly double _complianceThreshold;
+    private readonly double _violationThreshold;
+    private readonly double _timeHorizon;
+
+    /// <summary>Creates the analyzer with nuPlan's parameters (<c>DrivingDirectionComplianceStatistics.__init__</c>).</summary>
+    /// <param name="complianceThreshold">Backward progress over the window below which the ego is compliant (score 1), m.</param>
+    /// <param name="violationThreshold">Backward progress over the window from which the score is 0, m; between the two the score is 0.5.</param>
+    /// <param name="timeHorizon">The window, s.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A threshold or the horizon is not positive, or the violation threshold is below the compliance threshold.</exception>
+    public NuPlanDrivingDirectionAnalyzer(double complianceThreshold = ComplianceThreshold, double violationThreshold = ViolationThreshold, double timeHorizon = TimeHorizon)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(complianceThreshold);
+        ArgumentOutOfRangeException.ThrowIfLessThan(violationThreshold, complianceThreshold);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeHorizon);
+        (_complianceThreshold, _violationThreshold, _timeHorizon) = (complianceThreshold, violationThreshold, timeHorizon);
+        string def = FormattableString.Invariant($"nuPlan driving_direction_compliance (progress along the lane centreline, or the ego heading without lanes, over {timeHorizon:G} s; {complianceThreshold:G} m / {violationThreshold:G} m)");
+        Publishes =
+        [
+            new(Score, Unit.Dimensionless, def, MetricAuthority.NuPlan, MotionControl.Longitudinal),
+            new(MinProgress, Unit.Metre, def + ", MIN of the 1 s progress", MetricAuthority.NuPlan, MotionControl.Longitudinal),
+        ];
+    }
 
     /// <summary>Score: 1, 0.5 or 0.</summary>
     public static string Score => "driving_direction.nuplan.score";
@@ -50,11 +72,7 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
     public string Id => "nuplan.driving_direction";
 
     /// <inheritdoc/>
-    public IReadOnlyList<MetricDescriptor> Publishes { get; } =
-    [
-        new(Score, Unit.Dimensionless, Def, MetricAuthority.NuPlan, MotionControl.Longitudinal),
-        new(MinProgress, Unit.Metre, Def + ", MIN of the 1 s progress", MetricAuthority.NuPlan, MotionControl.Longitudinal),
-    ];
+    public IReadOnlyList<MetricDescriptor> Publishes { get; }
 
     /// <inheritdoc/>
     public IReadOnlyList<EventDescriptor> Detects { get; } = [new(EventKind.DrivingBackward, MotionControl.Longitudinal, Score)];
@@ -170,7 +188,7 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
     private Evaluation Evaluate(TrackId ego, double[] times, double[] steps)
     {
         int n = steps.Length;
-        int horizon = n > 1 ? (int)(TimeHorizon * 1e6 / (Math.Round((times[^1] - times[0]) * 1e6) / (n - 1))) : 0;
+        int horizon = n > 1 ? (int)(_timeHorizon * 1e6 / (Math.Round((times[^1] - times[0]) * 1e6) / (n - 1))) : 0;
         var window = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++)
@@ -187,19 +205,19 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
 
         double min = Math.Min(0, NuPlanStatistics.Min(window));
         double backward = -min;
-        double score = backward < ComplianceThreshold ? 1.0 : backward < ViolationThreshold ? 0.5 : 0.0;
+        double score = backward < _complianceThreshold ? 1.0 : backward < _violationThreshold ? 0.5 : 0.0;
         var metrics = new List<Metric> { Publishes[0].Measured(score), Publishes[1].Measured(min) };
-        return new Evaluation(ego, [Id], metrics, Events(times, window), [new MetricSeries(ProgressSeries, Unit.Metre, Def, times, window)], []);
+        return new Evaluation(ego, [Id], metrics, Events(times, window), [new MetricSeries(ProgressSeries, Unit.Metre, Publishes[0].Definition, times, window)], []);
     }
 
-    private static List<DrivingEvent> Events(double[] times, double[] window)
+    private List<DrivingEvent> Events(double[] times, double[] window)
     {
         var events = new List<DrivingEvent>();
         double step = times.Length > 1 ? (times[^1] - times[0]) / (times.Length - 1) : 0;
         int i = 0;
         while (i < window.Length)
         {
-            if (window[i] > -ComplianceThreshold)
+            if (window[i] > -_complianceThreshold)
             {
                 i++;
                 continue;
@@ -207,7 +225,7 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
 
             int start = i;
             double worst = window[i];
-            while (i < window.Length && window[i] <= -ComplianceThreshold)
+            while (i < window.Length && window[i] <= -_complianceThreshold)
             {
                 worst = Math.Min(worst, window[i]);
                 i++;
@@ -219,8 +237,8 @@ public sealed class NuPlanDrivingDirectionAnalyzer : IDriveAnalyzer
                 times[start],
                 end,
                 [],
-                new Dictionary<string, double> { ["min_progress_m"] = worst, ["threshold_m"] = -ComplianceThreshold },
-                $"The ego moved {-worst:G4} m against its driving direction within {TimeHorizon:G3} s (nuPlan tolerates {ComplianceThreshold:G3} m)."));
+                new Dictionary<string, double> { ["min_progress_m"] = worst, ["threshold_m"] = -_complianceThreshold },
+                $"The ego moved {-worst:G4} m against its driving direction within {_timeHorizon:G3} s (nuPlan tolerates {_complianceThreshold:G3} m)."));
         }
 
         return events;

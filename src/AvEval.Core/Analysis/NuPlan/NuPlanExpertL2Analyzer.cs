@@ -99,7 +99,7 @@ public sealed class NuPlanExpertL2Analyzer : IDriveAnalyzer
     /// Pairs each ego state with the expert state at its time (both lists are time-ordered: one merge pass); when no
     /// ego time has an expert state, pairs by list position instead, as nuPlan's <c>compute_traj_errors</c> does.
     /// </summary>
-    private static (List<(int Ego, int Expert)> Pairs, bool ByTime) Match(IReadOnlyList<Kinematics.EgoSample> ego, IReadOnlyList<Kinematics.EgoSample> expert)
+    internal static (List<(int Ego, int Expert)> Pairs, bool ByTime) Match(IReadOnlyList<Kinematics.EgoSample> ego, IReadOnlyList<Kinematics.EgoSample> expert)
     {
         const double tolerance = 1e-6;
         var pairs = new List<(int Ego, int Expert)>();

@@ -27,14 +27,21 @@ internal sealed partial class NuPlanFixture
 
     public JsonElement Root { get; }
 
+    /// <summary>Whether the scene states expected statistics (nuPlan's <c>utils</c> scenes, e.g. route_extractor, do not).</summary>
+    public bool HasExpected => Root.TryGetProperty("expected", out _);
+
+    /// <summary>The first expected result: <c>expected</c> is one object or a list of them (<c>metric_statistic_test</c>).</summary>
     public JsonElement Expected => Root.GetProperty("expected") is { ValueKind: JsonValueKind.Array } a ? a[0] : Root.GetProperty("expected");
+
+    /// <summary>File name without extension, e.g. <c>ego_slightly_drives_backward</c>.</summary>
+    public string Scene { get; private init; } = "";
 
     public static NuPlanFixture Load(string path)
     {
         // nuPlan writes Python's bare Infinity/NaN, which JSON does not allow: quote them first.
         var text = NamedFloats().Replace(File.ReadAllText(path), m => $"\"{m.Value}\"");
         using var doc = JsonDocument.Parse(text);
-        return new NuPlanFixture(Path.GetFileName(Path.GetDirectoryName(path)!), doc.RootElement.Clone());
+        return new NuPlanFixture(Path.GetFileName(Path.GetDirectoryName(path)!), doc.RootElement.Clone()) { Scene = Path.GetFileNameWithoutExtension(path) };
     }
 
     public static double Number(JsonElement e) => e.ValueKind switch
@@ -65,18 +72,28 @@ internal sealed partial class NuPlanFixture
     private static EgoSample Ego(JsonElement e)
     {
         var pose = e.GetProperty("pose");
-        var v = e.GetProperty("velocity");
+
+        // Older nuPlan scenes (the utils ones, e.g. route_extractor) write acceleration as one number and speed instead
+        // of velocity; nuPlan's older setup_history reads them as StateVector2D(x=value, y=0.0).
+        var v = e.TryGetProperty("velocity", out var velocity) ? velocity : e.GetProperty("speed");
         var a = e.GetProperty("acceleration");
         return new EgoSample(
             e.GetProperty("time_us").GetInt64() / 1e6,
             Number(pose[0]),
             Number(pose[1]),
             Number(pose[2]),
-            Number(v[0]),
-            Number(v[1]),
-            Number(a[0]),
-            Number(a[1]));
+            Component(v, 0),
+            Component(v, 1),
+            Component(a, 0),
+            Component(a, 1));
     }
+
+    /// <summary>Component <paramref name="index"/> of a 2-vector written as an array, or of a number written for (x, 0).</summary>
+    private static double Component(JsonElement e, int index) => e.ValueKind switch
+    {
+        JsonValueKind.Array => Number(e[index]),
+        _ => index == 0 ? Number(e) : 0.0,
+    };
 
     private static List<NuPlanAgent> Agents(JsonElement world)
     {
