@@ -1,0 +1,47 @@
+using AvEval.Judges.Schema;
+
+namespace AvEval.Judges.Cards;
+
+/// <summary>
+/// A judge's card (<c>scenarios/judges/&lt;id&gt;/&lt;version&gt;/judge-card.json</c>, format <c>aveval.judge-card/1</c>): a sibling
+/// of a learned model's card. Read and checked by <see cref="JudgeRegistry"/>: the prompt template's and local model's
+/// SHA-256 match the files.
+/// </summary>
+/// <param name="Id">The judge id (<c>[a-z0-9_-]</c>, 1–64 characters), its folder name.</param>
+/// <param name="Version">The judge version (SemVer 2.0), its folder name.</param>
+/// <param name="Task">The behaviour it judges (as golden sets and the certification gate name it).</param>
+/// <param name="Description">What it judges, in one sentence.</param>
+/// <param name="Provider">Where the model runs.</param>
+/// <param name="PromptTemplate">The prompt template's text (placeholders <c>{{narration}}</c>, <c>{{examples}}</c>, <c>{{schema}}</c>).</param>
+/// <param name="PromptVersion">The template's version as the card states it.</param>
+/// <param name="PromptSha256">The template file's SHA-256, lowercase hex (checked on load).</param>
+/// <param name="Schema">The output JSON Schema.</param>
+/// <param name="Output">What it publishes to expectations.</param>
+/// <param name="Sampling">Sampling parameters and seed.</param>
+/// <param name="Samples">How many samples make one verdict (self-consistency), 1–32.</param>
+/// <param name="TimeoutSeconds">The time-out of one call, in seconds (retries included).</param>
+/// <param name="CardPath">The card file's absolute path.</param>
+/// <param name="CardSha256">The card file's SHA-256 (the judge's identity in a run manifest).</param>
+public sealed record JudgeCard(
+    string Id,
+    string Version,
+    string Task,
+    string Description,
+    JudgeProvider Provider,
+    string PromptTemplate,
+    string PromptVersion,
+    string PromptSha256,
+    JudgeOutputSchema Schema,
+    JudgeOutput Output,
+    JudgeSampling Sampling,
+    int Samples,
+    double TimeoutSeconds,
+    string CardPath,
+    string CardSha256)
+{
+    /// <summary>The card format this reader accepts.</summary>
+    public const string Format = "aveval.judge-card/1";
+
+    /// <summary><c>id@version</c>.</summary>
+    public string Key => $"{Id}@{Version}";
+}

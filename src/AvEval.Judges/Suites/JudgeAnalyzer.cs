@@ -1,0 +1,33 @@
+using System.Globalization;
+using AvEval.Analysis;
+using AvEval.Scenarios.Expectations;
+
+namespace AvEval.Judges.Suites;
+
+/// <summary>
+/// A judge as a drive analyzer: one dimensionless metric <c>evaluator.&lt;id&gt;@&lt;pin&gt;.&lt;output&gt;</c>, the vote share, or no
+/// value with the verdict's reason (so the expectation is inconclusive).
+/// </summary>
+internal sealed class JudgeAnalyzer(JudgeEvaluatorCatalog catalog, Judge judge, string pin) : IDriveAnalyzer
+{
+    public string Id => $"judge.{judge.Card.Id}@{pin}";
+
+    public Evaluation Analyze(Drive drive)
+    {
+        ArgumentNullException.ThrowIfNull(drive);
+        var card = judge.Card;
+        var narration = Narration.DriveNarrator.Narrate(drive, RuleAnalysis.CreateDefault().Analyze(drive));
+        var verdict = catalog.VerdictAsync(judge, narration).GetAwaiter().GetResult();
+        string definition = string.Create(CultureInfo.InvariantCulture, $"{card.Key} ({card.CardSha256[..12]}): share of {card.Samples} samples with {card.Output.Field} = '{card.Output.Positive}' from {card.Provider.Identity}, prompt v{card.PromptVersion} ({card.PromptSha256[..12]}), input {narration.Version} ({narration.Sha256[..12]})");
+        var metric = new Metric(EvaluatorExpectation.MetricName(card.Id, pin, card.Output.Name), verdict.Probability, Unit.Dimensionless, definition, verdict.Reason);
+        var diagnostics = verdict.Reason is null
+            ? new List<string>()
+            : [$"{Id}: {verdict.Reason}."];
+        if (verdict.WeightedProbability is { } w)
+        {
+            diagnostics.Add(string.Create(CultureInfo.InvariantCulture, $"{Id}: log-probability-weighted probability {w:F4}."));
+        }
+
+        return new Evaluation(drive.Ego, [Id], [metric], [], [], diagnostics);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using AvEval.Analysis;
+using AvEval.Errors;
+using AvEval.Judges.Cards;
+using AvEval.Judges.Narration;
+using AvEval.Runs;
+using AvEval.Scenarios.Expectations;
+using AvEval.Suites;
+using Microsoft.Extensions.AI;
+
+namespace AvEval.Judges.Suites;
+
+/// <summary>
+/// Core's <see cref="IEvaluatorCatalog"/> over a suite's judges (<c>scenarios/judges</c>) and, for every other id, an
+/// inner catalog (the learned models'): scenario files write <c>evaluator &lt;judge-id&gt;@&lt;version&gt; probability &gt;= 0.5</c>
+/// like any evaluator. A judge reads the drive's narration (<see cref="DriveNarrator"/> over the default rule
+/// analyzers) and publishes its vote share as <c>evaluator.&lt;id&gt;@&lt;pin&gt;.&lt;output&gt;</c>, without a value and with the
+/// reason when the verdict is inconclusive. <see cref="EvaluateBatch"/> judges every drive of a run at once (through the
+/// session's concurrency limit); the analyzer then reads each drive's verdict. Judges pass the same gate as learned
+/// models: until judge certification exists, <see cref="CertificationProblem"/> names what is missing for each judge,
+/// so a judge can only be used in info scenarios. Thread-safe.
+/// </summary>
+public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
+{
+    private readonly IEvaluatorCatalog _inner;
+    private readonly JudgeSession _session;
+    private readonly Func<JudgeCard, IChatClient> _clients;
+    private readonly ConcurrentDictionary<string, Lazy<Judge>> _judges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Judge, string Input), JudgeVerdict> _verdicts = new();
+    private readonly List<IChatClient> _owned = [];
+
+    /// <summary>Creates a catalog.</summary>
+    /// <param name="inner">The catalog for every id that is not a judge.</param>
+    /// <param name="judges">The suite's judges.</param>
+    /// <param name="session">The run's cache, budget and concurrency limit.</param>
+    /// <param name="clients">Makes the client of a card; null for <see cref="Judge.ClientFor"/>.</param>
+    public JudgeEvaluatorCatalog(IEvaluatorCatalog inner, JudgeRegistry judges, JudgeSession session, Func<JudgeCard, IChatClient>? clients = null)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(judges);
+        ArgumentNullException.ThrowIfNull(session);
+        _inner = inner;
+        Judges = judges;
+        _session = session;
+        _clients = clients ?? (card => Judge.ClientFor(card));
+    }
+
+    /// <summary>The suite's judges.</summary>
+    public JudgeRegistry Judges { get; }
+
+    /// <inheritdoc/>
+    public string RuntimeVersion => $"{_inner.RuntimeVersion}; LLamaSharp 0.30.0";
+
+    /// <inheritdoc/>
+    public string? Problem(string evaluator, string version, string output)
+    {
+        if (!Judges.Contains(evaluator))
+        {
+            return _inner.Problem(evaluator, version, output);
+        }
+
+        try
+        {
+            var card = Judges.Read(evaluator, version);
+            return card.Output.Name == output ? null : $"judge '{card.Key}' has no output '{output}'; it publishes '{card.Output.Name}'";
+        }
+        catch (JudgeException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <inheritdoc/>
+    public IDriveAnalyzer Resolve(string evaluator, string version) =>
+        Judges.Contains(evaluator) ? new JudgeAnalyzer(this, JudgeOf(evaluator, version), version) : _inner.Resolve(evaluator, version);
+
+    /// <inheritdoc/>
+    public string? CertificationProblem(string evaluator, string version)
+    {
+        if (!Judges.Contains(evaluator))
+        {
+            return _inner.CertificationProblem(evaluator, version);
+        }
+
+        var card = Judges.Read(evaluator, version);
+        return $"judge '{card.Key}' has no certification for behaviour '{card.Task}' in its card '{card.CardPath}'; judges cannot be certified yet ('aveval golden certify' certifies learned models only), so use it in an info scenario until a golden set certifies it";
+    }
+
+    /// <inheritdoc/>
+    public EvaluatorRecord Describe(string evaluator, string version)
+    {
+        if (!Judges.Contains(evaluator))
+        {
+            return _inner.Describe(evaluator, version);
+        }
+
+        var card = Judges.Read(evaluator, version);
+        return new EvaluatorRecord(card.Id, card.Version, card.CardSha256, card.Provider.Kind == JudgeProviderKind.LlamaSharp ? "cpu" : "remote");
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> FilesOf(string evaluator, string version)
+    {
+        if (!Judges.Contains(evaluator))
+        {
+            return _inner.FilesOf(evaluator, version);
+        }
+
+        var card = Judges.Read(evaluator, version);
+        var files = Directory.GetFiles(Path.GetDirectoryName(card.CardPath)!).Order(StringComparer.Ordinal).ToList();
+        if (card.Provider.Kind == JudgeProviderKind.LlamaSharp)
+        {
+            files.Add(card.Provider.Model);
+        }
+
+        return files;
+    }
+
+    /// <inheritdoc/>
+    public void EvaluateBatch(string evaluator, string version, IReadOnlyList<Drive> drives)
+    {
+        ArgumentNullException.ThrowIfNull(drives);
+        if (!Judges.Contains(evaluator))
+        {
+            _inner.EvaluateBatch(evaluator, version, drives);
+            return;
+        }
+
+        var judge = JudgeOf(evaluator, version);
+        var analysis = RuleAnalysis.CreateDefault();
+        Task.WhenAll(drives.Select(d => Task.Run(() => VerdictAsync(judge, DriveNarrator.Narrate(d, analysis.Analyze(d)))))).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The judge of a pin (its client made once).</summary>
+    /// <param name="evaluator">The judge id.</param>
+    /// <param name="version">The pin.</param>
+    public Judge JudgeOf(string evaluator, string version)
+    {
+        var card = Judges.Read(evaluator, version);
+        return _judges.GetOrAdd(card.Key, _ => new Lazy<Judge>(() =>
+        {
+            var client = _clients(card);
+            lock (_owned)
+            {
+                _owned.Add(client);
+            }
+
+            return new Judge(card, client, _session);
+        })).Value;
+    }
+
+    internal async Task<JudgeVerdict> VerdictAsync(Judge judge, DriveNarration narration)
+    {
+        var key = (judge.Card.Key, narration.Sha256);
+        if (_verdicts.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var verdict = await judge.EvaluateAsync(narration.Text);
+        return _verdicts.GetOrAdd(key, verdict);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_owned)
+        {
+            foreach (var c in _owned)
+            {
+                c.Dispose();
+            }
+
+            _owned.Clear();
+        }
+    }
+}
