@@ -67,6 +67,19 @@ public readonly record struct OrientedBox(Point2 Centre, double Heading, double 
         }
     }
 
+    /// <summary>
+    /// False only when the boxes certainly do not meet: their centres are farther apart than the sum of their
+    /// circumscribed circles' radii (half-diagonals), with a relative and absolute slack of 1e-9 so that rounding can never
+    /// make this reject a pair that <see cref="Intersects(OrientedBox)"/> accepts. A cheap test (no sine or cosine) to
+    /// put in front of the separating-axis test in loops over many agents.
+    /// </summary>
+    internal static bool MayIntersect(in OrientedBox a, in OrientedBox b)
+    {
+        double dx = b.Centre.X - a.Centre.X, dy = b.Centre.Y - a.Centre.Y;
+        double reach = (0.5 * Math.Sqrt((a.Length * a.Length) + (a.Width * a.Width))) + (0.5 * Math.Sqrt((b.Length * b.Length) + (b.Width * b.Width)));
+        return (dx * dx) + (dy * dy) <= (reach * reach * (1 + 1e-9)) + 1e-9;
+    }
+
     /// <summary>Shortest distance between the two boxes, m; 0 when they overlap.</summary>
     public double DistanceTo(OrientedBox other)
     {

@@ -170,7 +170,7 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
         double steps = TimeHorizonSeconds / TimeStepSeconds;
         var egoForward = egoBox.Forward;
         var egoLeft = egoBox.Left;
-        var egoD = Point2.FromAngle(egoBox.Heading) * (speed * TimeStepSeconds);
+        var egoD = egoForward * (speed * TimeStepSeconds);
         var egoLong = Elongated(egoBox, egoD, steps);
         var buffer = _relevant ??= new Projected[64];
         int relevant = 0;
@@ -182,6 +182,16 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
                 continue;
             }
 
+            // The three conditions are pure, so they are tested cheapest first: the swept circles (one sine and cosine
+            // for the step vector, which is the box's Forward scaled), then the angle (acos), then the swept boxes.
+            var forward = agent.Box.Forward;
+            var d = forward * (agent.Speed * TimeStepSeconds);
+            var swept = Elongated(agent.Box, d, steps);
+            if (!OrientedBox.MayIntersect(egoLong, swept))
+            {
+                continue;
+            }
+
             double angle = NuPlanGeometry.RelativeAngle(ego, agent.Box.Centre);
             if (!(NuPlanGeometry.IsAheadAngle(angle) || (widen && !NuPlanGeometry.IsBehindAngle(angle))))
             {
@@ -189,10 +199,8 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
             }
 
             // _get_relevant_tracks: only agents whose swept box meets the ego's swept box are projected.
-            var forward = agent.Box.Forward;
             var left = agent.Box.Left;
-            var d = Point2.FromAngle(agent.Box.Heading) * (agent.Speed * TimeStepSeconds);
-            if (!OrientedBox.Intersects(egoLong, egoForward, egoLeft, Elongated(agent.Box, d, steps), forward, left))
+            if (!OrientedBox.Intersects(egoLong, egoForward, egoLeft, swept, forward, left))
             {
                 continue;
             }
@@ -221,7 +229,7 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
             {
                 ref var p = ref buffer[r];
                 p.Box = p.Box with { Centre = p.Box.Centre + p.D };
-                if (OrientedBox.Intersects(projectedEgo, egoForward, egoLeft, p.Box, p.Forward, p.Left))
+                if (OrientedBox.MayIntersect(projectedEgo, p.Box) && OrientedBox.Intersects(projectedEgo, egoForward, egoLeft, p.Box, p.Forward, p.Left))
                 {
                     return (TimeStepSeconds + (s * TimeStepSeconds), agents[p.Agent].Id);
                 }
