@@ -13,6 +13,12 @@ namespace AvEval.Kinematics;
 /// </summary>
 public static class SavitzkyGolay
 {
+    // Bounded so that a stream of drives with ever-different mean time steps cannot grow it without limit.
+    private const int MaxCachedPlans = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<(int, int, int, long), double[][]>? _plans;
+
     /// <summary>Filters a uniformly sampled signal.</summary>
     /// <param name="x">The samples; at least <paramref name="window"/> of them.</param>
     /// <param name="window">Window length in samples; greater than <paramref name="order"/>.</param>
@@ -65,7 +71,8 @@ public static class SavitzkyGolay
             return;
         }
 
-        var interior = Coefficients(window, order, deriv, delta, (window - 1) / 2.0);
+        var plan = PlanFor(window, order, deriv, delta);
+        var interior = plan[0];
         for (int i = half; i < n - half; i++)
         {
             output[i] = Dot(interior, x.Slice(i - before, window));
@@ -76,9 +83,40 @@ public static class SavitzkyGolay
         var tail = x[(n - window)..];
         for (int i = 0; i < half; i++)
         {
-            output[i] = Dot(Coefficients(window, order, deriv, delta, i), head);
-            output[n - half + i] = Dot(Coefficients(window, order, deriv, delta, window - half + i), tail);
+            output[i] = Dot(plan[1 + i], head);
+            output[n - half + i] = Dot(plan[1 + half + i], tail);
         }
+    }
+
+    // The coefficient sets of one (window, order, deriv, delta): [0] the interior weights, [1 + i] the head sample i's,
+    // [1 + half + i] the tail sample n − half + i's. Computing them costs a Gram matrix and a solve per set (15 sets for
+    // window 15) and dominated the comfort pass when done per call; they are the same numbers every time, so each thread
+    // keeps them, keyed by the exact bits of delta, and the filter's results are bit-for-bit those of a fresh computation.
+    private static double[][] PlanFor(int window, int order, int deriv, double delta)
+    {
+        var cache = _plans ??= new Dictionary<(int, int, int, long), double[][]>();
+        var key = (window, order, deriv, BitConverter.DoubleToInt64Bits(delta));
+        if (cache.TryGetValue(key, out var plan))
+        {
+            return plan;
+        }
+
+        if (cache.Count >= MaxCachedPlans)
+        {
+            cache.Clear();
+        }
+
+        int half = window / 2;
+        plan = new double[1 + (2 * half)][];
+        plan[0] = Coefficients(window, order, deriv, delta, (window - 1) / 2.0);
+        for (int i = 0; i < half; i++)
+        {
+            plan[1 + i] = Coefficients(window, order, deriv, delta, i);
+            plan[1 + half + i] = Coefficients(window, order, deriv, delta, window - half + i);
+        }
+
+        cache[key] = plan;
+        return plan;
     }
 
     /// <summary>

@@ -149,9 +149,16 @@ public sealed class NuPlanCollisionAnalyzer : IDriveAnalyzer
         {
             var ego = history.EgoStates[i];
             var box = history.EgoBox(i);
-            foreach (var agent in history.Agents[i])
+            var (forward, left) = (box.Forward, box.Left);
+            var agents = history.Agents[i];
+            for (int a = 0; a < agents.Count; a++)
             {
-                if (collided.Contains(agent.Id) || !box.Intersects(agent.Box))
+                // Most agents are far away: the circle test (no trigonometry) rules them out before the box test, and the
+                // box test takes the ego's axes computed once per state; same answers as box.Intersects(agent.Box).
+                var agent = agents[a];
+                if (!Geometry.OrientedBox.MayIntersect(box, agent.Box)
+                    || !Geometry.OrientedBox.Intersects(box, forward, left, agent.Box, agent.Box.Forward, agent.Box.Left)
+                    || (collided.Count > 0 && collided.Contains(agent.Id)))
                 {
                     continue;
                 }

@@ -19,9 +19,15 @@ internal static class NuPlanGeometry
         return Math.Acos(dot);
     }
 
-    public static bool IsAhead(EgoSample rearAxle, Point2 agent) => RelativeAngle(rearAxle, agent) < AheadDegrees * Math.PI / 180;
+    public static bool IsAhead(EgoSample rearAxle, Point2 agent) => IsAheadAngle(RelativeAngle(rearAxle, agent));
 
-    public static bool IsBehind(EgoSample rearAxle, Point2 agent) => RelativeAngle(rearAxle, agent) > BehindDegrees * Math.PI / 180;
+    public static bool IsBehind(EgoSample rearAxle, Point2 agent) => IsBehindAngle(RelativeAngle(rearAxle, agent));
+
+    /// <summary>is_agent_ahead on an angle from <see cref="RelativeAngle"/> (false for NaN).</summary>
+    public static bool IsAheadAngle(double angle) => angle < AheadDegrees * Math.PI / 180;
+
+    /// <summary>is_agent_behind on an angle from <see cref="RelativeAngle"/> (false for NaN).</summary>
+    public static bool IsBehindAngle(double angle) => angle > BehindDegrees * Math.PI / 180;
 
     /// <summary>Whether the segment a–b meets the box (its boundary or interior), as shapely's <c>intersects</c>.</summary>
     public static bool SegmentIntersects(Point2 a, Point2 b, OrientedBox box)

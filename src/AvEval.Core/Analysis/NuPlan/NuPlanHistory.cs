@@ -116,16 +116,27 @@ public sealed class NuPlanHistory
         var map = new EgoMapState[centres.Length];
         var lanes = SceneLaneIndex.For(scene);
         List<int>[] buffers = [[], [], [], [], []];
+        var tracks = scene.Tracks;
         for (int i = 0; i < centres.Length; i++)
         {
             ego[i] = ToRearAxle(centres[i], vehicle.RearAxleToCentre);
             int frame = track.FirstFrame + i;
-            var present = new List<NuPlanAgent>();
-            foreach (var other in scene.Tracks)
+            // Counted first so that each frame's agents are one exact-size array (a growing list left three to five
+            // discarded arrays per frame, most of the history's garbage).
+            int count = 0;
+            for (int t = 0; t < tracks.Count; t++)
             {
+                count += tracks[t].IsPresentAt(frame) && tracks[t].Id != track.Id ? 1 : 0;
+            }
+
+            var present = count == 0 ? [] : new NuPlanAgent[count];
+            int next = 0;
+            for (int t = 0; t < tracks.Count; t++)
+            {
+                var other = tracks[t];
                 if (other.Id != track.Id && other.TryGetState(frame, out var s))
                 {
-                    present.Add(new NuPlanAgent(other.Id, other.Kind, new OrientedBox(new Point2(s.X, s.Y), s.Heading, other.Size.Length, other.Size.Width), s.Speed));
+                    present[next++] = new NuPlanAgent(other.Id, other.Kind, new OrientedBox(new Point2(s.X, s.Y), s.Heading, other.Size.Length, other.Size.Width), s.Speed);
                 }
             }
 
@@ -168,7 +179,8 @@ public sealed class NuPlanHistory
             }
         }
 
-        var corners = box.Corners();
+        Span<Point2> corners = stackalloc Point2[4];
+        box.CornersInto(corners);
         for (int c = 0; c < 4; c++)
         {
             index.LanesContaining(corners[c], buffers[c + 1]);

@@ -37,6 +37,9 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
 
     private readonly string _definition;
 
+    [ThreadStatic]
+    private static Projected[]? _relevant;
+
     /// <inheritdoc/>
     public IReadOnlyList<MetricDescriptor> Publishes { get; }
 
@@ -86,12 +89,17 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
         for (int i = 0; i < n; i++)
         {
             times[i] = history.EgoStates[i].TimeSeconds;
-            foreach (var c in collisions.Where(c => c.StateIndex == i))
+            bool atFault = false;
+            foreach (var c in collisions)
             {
-                collided.Add(c.Agent.Id);
+                if (c.StateIndex == i)
+                {
+                    collided.Add(c.Agent.Id);
+                    atFault |= c.AtFault;
+                }
             }
 
-            if (collisions.Any(c => c.StateIndex == i && c.AtFault))
+            if (atFault)
             {
                 ttc[i] = 0;
                 continue;
@@ -142,50 +150,88 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
         return new Evaluation(history.Ego, [Id], metrics, events, [new MetricSeries(Series, Unit.Second, _definition, times, ttc)], []);
     }
 
+    // The per-state work without LINQ or per-call allocation: the candidate agents go into a per-thread buffer with their
+    // step vector and unit axes computed once (a box moved at constant velocity keeps its heading, so its axes are the
+    // same at every projected step); the arithmetic of every box test is that of OrientedBox.Intersects, so the result
+    // is the same bit for bit as testing freshly built boxes.
     private (double Ttc, Scenes.TrackId? Agent) AtState(NuPlanHistory history, int i, HashSet<Scenes.TrackId> collided)
     {
         var ego = history.EgoStates[i];
-        var map = history.Map[i];
-        bool widen = !map.InCommonOrConnectedLanes || map.InIntersection;
-        var tracks = history.Agents[i]
-            .Where(a => !collided.Contains(a.Id)
-                && (NuPlanGeometry.IsAhead(ego, a.Box.Centre) || (widen && !NuPlanGeometry.IsBehind(ego, a.Box.Centre))))
-            .ToList();
         double speed = ego.Speed;
-        if (tracks.Count == 0 || speed <= StoppedSpeed)
+        if (speed <= StoppedSpeed)
         {
             return (double.PositiveInfinity, null);
         }
 
+        var map = history.Map[i];
+        bool widen = !map.InCommonOrConnectedLanes || map.InIntersection;
+        var agents = history.Agents[i];
         var egoBox = history.EgoBox(i);
         double steps = TimeHorizonSeconds / TimeStepSeconds;
-        var egoD = Point2.FromAngle(egoBox.Heading) * (speed * TimeStepSeconds);
+        var egoForward = egoBox.Forward;
+        var egoLeft = egoBox.Left;
+        var egoD = egoForward * (speed * TimeStepSeconds);
         var egoLong = Elongated(egoBox, egoD, steps);
+        var buffer = _relevant ??= new Projected[64];
+        int relevant = 0;
+        for (int a = 0; a < agents.Count; a++)
+        {
+            var agent = agents[a];
+            if (collided.Count > 0 && collided.Contains(agent.Id))
+            {
+                continue;
+            }
 
-        // _get_relevant_tracks: only agents whose swept box meets the ego's swept box are projected.
-        var relevant = tracks
-            .Select(a => (Agent: a, D: Point2.FromAngle(a.Box.Heading) * (a.Speed * TimeStepSeconds)))
-            .Where(t => egoLong.Intersects(Elongated(t.Agent.Box, t.D, steps)))
-            .ToList();
-        if (relevant.Count == 0)
+            // The three conditions are pure, so they are tested cheapest first: the swept circles (one sine and cosine
+            // for the step vector, which is the box's Forward scaled), then the angle (acos), then the swept boxes.
+            var forward = agent.Box.Forward;
+            var d = forward * (agent.Speed * TimeStepSeconds);
+            var swept = Elongated(agent.Box, d, steps);
+            if (!OrientedBox.MayIntersect(egoLong, swept))
+            {
+                continue;
+            }
+
+            double angle = NuPlanGeometry.RelativeAngle(ego, agent.Box.Centre);
+            if (!(NuPlanGeometry.IsAheadAngle(angle) || (widen && !NuPlanGeometry.IsBehindAngle(angle))))
+            {
+                continue;
+            }
+
+            // _get_relevant_tracks: only agents whose swept box meets the ego's swept box are projected.
+            var left = agent.Box.Left;
+            if (!OrientedBox.Intersects(egoLong, egoForward, egoLeft, swept, forward, left))
+            {
+                continue;
+            }
+
+            if (relevant == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+                _relevant = buffer;
+            }
+
+            buffer[relevant++] = new Projected(a, agent.Box, d, forward, left);
+        }
+
+        if (relevant == 0)
         {
             return (double.PositiveInfinity, null);
         }
 
         // np.arange(time_step_size, time_horizon, time_step_size): ceil((horizon − step) / step) values.
         int count = (int)Math.Ceiling((TimeHorizonSeconds - TimeStepSeconds) / TimeStepSeconds);
-        var egoCentre = egoBox.Centre;
-        var centres = relevant.Select(r => r.Agent.Box.Centre).ToArray();
+        var projectedEgo = egoBox;
         for (int s = 0; s < count; s++)
         {
-            egoCentre += egoD;
-            var projectedEgo = egoBox with { Centre = egoCentre };
-            for (int r = 0; r < relevant.Count; r++)
+            projectedEgo = projectedEgo with { Centre = projectedEgo.Centre + egoD };
+            for (int r = 0; r < relevant; r++)
             {
-                centres[r] += relevant[r].D;
-                if (projectedEgo.Intersects(relevant[r].Agent.Box with { Centre = centres[r] }))
+                ref var p = ref buffer[r];
+                p.Box = p.Box with { Centre = p.Box.Centre + p.D };
+                if (OrientedBox.MayIntersect(projectedEgo, p.Box) && OrientedBox.Intersects(projectedEgo, egoForward, egoLeft, p.Box, p.Forward, p.Left))
                 {
-                    return (TimeStepSeconds + (s * TimeStepSeconds), relevant[r].Agent.Id);
+                    return (TimeStepSeconds + (s * TimeStepSeconds), agents[p.Agent].Id);
                 }
             }
         }
@@ -195,4 +241,13 @@ public sealed class NuPlanTimeToCollisionAnalyzer : IDriveAnalyzer
 
     private static OrientedBox Elongated(OrientedBox box, Point2 d, double steps) =>
         box with { Centre = box.Centre + (d * (steps / 2)), Length = box.Length + (d * steps).Length };
+
+    private struct Projected(int agent, OrientedBox box, Point2 d, Point2 forward, Point2 left)
+    {
+        public readonly int Agent = agent;
+        public OrientedBox Box = box;
+        public readonly Point2 D = d;
+        public readonly Point2 Forward = forward;
+        public readonly Point2 Left = left;
+    }
 }
