@@ -30,6 +30,7 @@ internal static class AvEvalCommandLine
         RunsCommand.Create(environment),
         ExportCommand.Create(environment),
         CheckCommand.Create(environment),
+        MineCommand.Create(environment),
     };
 
     /// <summary>Runs a command line against a command tree (the real one, or in tests one with a fault injected).</summary>
