@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using AvEval.Candidates;
 using AvEval.Cli.Mining;
 using AvEval.Scenarios;
+using AvEval.Storage;
 
 namespace AvEval.Cli.Commands;
 
 /// <summary>
-/// <c>aveval mine &lt;logs...&gt; --behaviour &lt;b&gt; --out &lt;suite&gt;/behaviors/&lt;b&gt;/ [--max-per-log n] [--force]</c>:
+/// <c>aveval mine &lt;logs...&gt; --behaviour &lt;b&gt; --out &lt;suite&gt;/behaviors/&lt;b&gt;/ [--max-per-log n] [--min-window s] [--baseline candidate] [--force]</c>:
 /// proposes scenario files of one behaviour from the events the rule analyzers find in recorded logs, every vehicle as the
 /// ego (<see cref="ScenarioMiner"/> states the selection rules). Each file carries its rationale: the event that motivated
 /// it and the recorded values. Logs are mined in ordinal order of their paths; a file that exists is kept unless
@@ -33,10 +35,20 @@ internal static class MineCommand
                 r.AddError($"--max-per-log is '{r.GetValueOrDefault<int>().ToString(CultureInfo.InvariantCulture)}', but it must be at least 1.");
             }
         });
+        var minWindow = new Option<double>("--min-window") { Description = "Windows shorter than this many seconds are not proposed (default 4).", DefaultValueFactory = _ => new MiningOptions().MinimumLength };
+        minWindow.Validators.Add(r =>
+        {
+            double value = r.GetValueOrDefault<double>();
+            if (!(value >= 1 && value <= new MiningOptions().MaximumLength))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--min-window is '{value}', but it must be from 1 to {new MiningOptions().MaximumLength} s."));
+            }
+        });
+        var baseline = new Option<string?>("--baseline") { Description = "A candidate id of the suite's candidates.yaml: proposals it does not pass are written as warnings (a known weakness), not blocking." };
         var force = new Option<bool>("--force") { Description = "Overwrite files that exist (default: keep them)." };
-        var command = new Command("mine", "Propose scenario files of one behaviour from the events found in recorded logs (every vehicle as ego).") { logs, behaviour, output, maxPerLog, force };
+        var command = new Command("mine", "Propose scenario files of one behaviour from the events found in recorded logs (every vehicle as ego).") { logs, behaviour, output, maxPerLog, minWindow, baseline, force };
         command.SetAction(parse => Execute(
-            new MineSettings(parse.GetValue(logs) ?? [], parse.GetValue(behaviour)!, parse.GetValue(output)!, parse.GetValue(force), new MiningOptions(MaxPerLog: parse.GetValue(maxPerLog))),
+            new MineSettings(parse.GetValue(logs) ?? [], parse.GetValue(behaviour)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(baseline), new MiningOptions(MaxPerLog: parse.GetValue(maxPerLog), MinimumLength: parse.GetValue(minWindow))),
             environment));
         return command;
     }
@@ -81,7 +93,18 @@ internal static class MineCommand
 
         Directory.CreateDirectory(outFolder);
         var existing = Existing(outFolder, suite);
-        var miner = new ScenarioMiner(environment.Analysis, settings.Options);
+        ICandidate? baseline = null;
+        if (settings.Baseline is { } id)
+        {
+            var catalog = CandidateCatalog.Load(Path.Combine(suite, "candidates.yaml"), CanonicalSceneFile.Read);
+            baseline = catalog.Candidates.FirstOrDefault(c => c.Id.Value == id);
+            if (baseline is null)
+            {
+                return Fail(environment, $"--baseline is '{id}', but {Path.Combine(suite, "candidates.yaml")} does not define it; known candidates are {string.Join(", ", catalog.Candidates.Select(c => c.Id))}.");
+            }
+        }
+
+        var miner = new ScenarioMiner(environment.Analysis, settings.Options, baseline);
         int written = 0, kept = 0;
         var o = environment.Output;
         foreach (var (relative, full) in logs)
@@ -105,7 +128,7 @@ internal static class MineCommand
                 written++;
             }
 
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{relative}: {tally.Events} {rule.Behavior} events ({string.Join("/", rule.Motivating)}) over every vehicle; proposed {tally.Proposed}; left out: {tally.EgoCovered} ego already covered, {tally.TooShort} window too short, {tally.NotJudgeable} not judgeable on the recorded drive, {tally.RecordedFails} recorded drive fails the rule, {tally.Overlapping} same partner in an overlapping window, {tally.OverCap} over the cap of {settings.Options.MaxPerLog} per log"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{relative}: {tally.Events} {rule.Behavior} events ({string.Join("/", rule.Motivating)}) over every vehicle; proposed {tally.Proposed}; left out: {tally.EgoCovered} ego already covered, {tally.TooShort} window too short, {tally.NoLeadIn} event without {settings.Options.LeadIn.ToString(CultureInfo.InvariantCulture)} s lead-in, {tally.NotJudgeable} not judgeable on the recorded drive, {tally.RecordedFails} recorded drive fails the rule, {tally.Overlapping} same partner in an overlapping window, {tally.OverCap} over the cap of {settings.Options.MaxPerLog} per log{(baseline is null ? "" : $"; {tally.BaselineFails} proposed as warnings (baseline {baseline.Id} fails them)")}"));
         }
 
         o.WriteLine($"{written} written, {kept} kept, into '{outFolder}'; review them, then run 'aveval check'.");

@@ -33,8 +33,8 @@ internal sealed record MiningRule(
     /// <summary>The rules, one per behaviour of the shipped suite.</summary>
     public static IReadOnlyList<MiningRule> All { get; } =
     [
-        new("collision_near_miss", [EventKind.LowTimeToCollision], ["ttc.nuplan.min >= 0.95 s", NoCollision], "blocking", "low-ttc",
-            "keeps nuPlan's TTC bound where the recorded driver came close", "checks nuPlan's 0.95 s TTC bound and no at-fault collision"),
+        new("collision_near_miss", [EventKind.LowTimeToCollision, EventKind.HardBraking], ["ttc.nuplan.min >= 0.95 s", NoCollision], "blocking", "near-miss",
+            "keeps nuPlan's TTC bound where the recorded driver came close or braked hard", "checks nuPlan's 0.95 s TTC bound and no at-fault collision"),
         new("comfort", [EventKind.Uncomfortable], ["accel.lon.min >= -4.05 m/s^2", "accel.lon.max <= 2.4 m/s^2", "jerk.lon.max <= 4.13 m/s^3"], "blocking", null,
             "drives within the nuPlan longitudinal comfort bounds", "checks nuPlan comfort bounds on lon acceleration and jerk"),
         new("cut_in_response", [EventKind.CutIn], ["ttc.nuplan.min >= 0.95 s", NoCollision], "blocking", "cut-in",

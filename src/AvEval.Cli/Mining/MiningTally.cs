@@ -9,6 +9,12 @@ internal sealed class MiningTally
     /// <summary>Left out: the ego already has a proposal (one per ego and behaviour) or a scenario in the output folder.</summary>
     public int EgoCovered { get; set; }
 
+    /// <summary>Left out: the event starts less than the lead-in after the window (at the ego's first frames).</summary>
+    public int NoLeadIn { get; set; }
+
+    /// <summary>Proposed as warnings: the baseline candidate did not pass them.</summary>
+    public int BaselineFails { get; set; }
+
     /// <summary>Left out: the window would be shorter than the minimum.</summary>
     public int TooShort { get; set; }
 

@@ -15,11 +15,12 @@ namespace AvEval.Cli.Mining;
 /// order then time); none for an ego the output folder already covers in an overlapping window; the window must be at least
 /// the minimum length; every rule-based expectation must be judgeable on the recorded drive in the window and the recorded
 /// drive must have no at-fault collision there; where the rule says so, the recorded drive must pass (and have no event of an
-/// avoided kind); a proposal whose event partner (the lead, the cutting-in vehicle) is the partner of an earlier proposal in
+/// avoided kind); the event must start at least <see cref="MiningOptions.LeadIn"/> after the window; a proposal whose event partner (the lead, the cutting-in vehicle) is the partner of an earlier proposal in
 /// an overlapping window is a duplicate; of what is left, at most <see cref="MiningOptions.MaxPerLog"/> spread evenly in time
-/// order. Deterministic: the same log and options give the same files in the same order.
+/// order. With a baseline candidate, a proposal it does not pass is written with severity warning (a known weakness of the
+/// release the suite is compared against, reported, not blocking) and says so in its rationale. Deterministic: the same log and options give the same files in the same order.
 /// </summary>
-internal sealed class ScenarioMiner(RuleAnalysis analysis, MiningOptions options)
+internal sealed class ScenarioMiner(RuleAnalysis analysis, MiningOptions options, ICandidate? baseline = null)
 {
     private static readonly CandidateId Recorded = new("recorded");
 
@@ -58,6 +59,12 @@ internal sealed class ScenarioMiner(RuleAnalysis analysis, MiningOptions options
                 if (end - start < options.MinimumLength - 1e-9)
                 {
                     tally.TooShort++;
+                    continue;
+                }
+
+                if (e.StartSeconds - start < options.LeadIn - 1e-9)
+                {
+                    tally.NoLeadIn++;
                     continue;
                 }
 
@@ -158,8 +165,45 @@ internal sealed class ScenarioMiner(RuleAnalysis analysis, MiningOptions options
         var values = string.Join(", ", judged.Select(o => string.Create(inv, $"{o.Expectation.Split(' ')[0]}={o.Measured:0.##}")));
         var rationale = $"{char.ToUpperInvariant(head[0])}{head[1..]} ({motivating.Summary.TrimEnd('.')}); recorded in the window: {(values.Length > 0 ? values : "not judged by rules")}; {rule.Checks}.";
         var yaml = Text(rationale);
+        if (baseline is not null && rule.Severity == "blocking" && BaselineFailure(spec, scene, judged) is { } failed)
+        {
+            tally.BaselineFails++;
+            rationale = $"{rationale} Baseline {baseline.Id} does not pass it ({failed}), so it is a warning: a known weakness, reported, not blocking.";
+            yaml = Text(rationale).Replace("severity: blocking\n", "severity: warning\n", StringComparison.Ordinal);
+        }
+
         _ = ScenarioSpecLoader.Parse(file, yaml);
         return new ScenarioProposal(id, ego.Value, window.StartSeconds, window.EndSeconds, yaml, rationale);
+    }
+
+    /// <summary>What the baseline fails, as "metric=value, ..."; null when it passes. Judged as the runner does: a candidate that
+    /// controls none of the motion an expectation depends on is judged on the recorded drive.</summary>
+    private string? BaselineFailure(ScenarioSpec spec, Scene scene, List<ExpectationOutcome> recordedOutcomes)
+    {
+        var candidate = baseline!;
+        var rules = spec.Expectations.Where(x => x is not EvaluatorExpectation).ToList();
+        Evaluation? driven = null;
+        var failed = new List<string>();
+        for (int i = 0; i < rules.Count; i++)
+        {
+            ExpectationOutcome outcome;
+            if (PublishedMetrics.IsControlled(candidate.Controls, rules[i]))
+            {
+                driven ??= analysis.Analyze(candidate.Drive(spec, scene));
+                outcome = rules[i].Judge(driven);
+            }
+            else
+            {
+                outcome = recordedOutcomes[i];
+            }
+
+            if (outcome.Outcome != Outcome.Pass)
+            {
+                failed.Add(string.Create(CultureInfo.InvariantCulture, $"{outcome.Expectation.Split(' ')[0]}={outcome.Measured:0.##}"));
+            }
+        }
+
+        return failed.Count > 0 ? string.Join(", ", failed) : null;
     }
 
     private static string Yaml(string id, string title, MiningRule rule, string road, string log, TrackId ego, ScenarioWindow window, IReadOnlyList<string> expectations, string rationale)
