@@ -106,7 +106,7 @@ public sealed class RunCommandTests
         var run = CliRun.Of("run", "--suite", Scenarios, "--candidate", "rc-nope");
 
         run.ExitCode.ShouldBe(ExitCodes.BadInput);
-        run.Error.Trim().ShouldBe($"error: --candidate names candidate 'rc-nope', which {Path.Combine(Scenarios, "candidates.yaml")} does not define; known candidates are human, rc-2026.12.1, rc-2026.12.2-short-gap.");
+        run.Error.Trim().ShouldBe($"error: --candidate names candidate 'rc-nope', which {Path.Combine(Scenarios, "candidates.yaml")} does not define; known candidates are human, rc-2026.12.1, rc-2026.12.2-short-gap, rc-2027.01.1-lane-centre, rc-2027.02.1-mobil, rc-2027.02.2-eager-lane-change, rc-2027.03.1-cautious, rc-2027.03.2-noisy-gap.");
     }
 
     [Fact]
