@@ -72,7 +72,7 @@ public class ReleaseHistoryTests
         var mobil = ScenarioRun.Result(scenario, Mobil);
 
         eager.Verdict.Outcome.ShouldBe(Outcome.Fail);
-        eager.Verdict.Expectations.First().Measured!.Value.ShouldBeLessThan(0.95);
+        eager.Verdict.Expectations[0].Measured!.Value.ShouldBeLessThan(0.95);
         mobil.Verdict.Outcome.ShouldBe(Outcome.Pass, ScenarioRunner.DescribeFailure(mobil, scenario));
     }
 
