@@ -48,7 +48,7 @@ public class WorseCandidateTests
     }
 
     [Fact]
-    public void Run_ShortGapOnEveryFollowingDistanceScenario_AtLeastEightOfTenDoNotPass()
+    public void Run_ShortGapOnEveryFollowingDistanceScenario_AtLeastSeventeenOfTwentySevenDoNotPass()
     {
         var folder = ScenarioSuite.FindFolder(ScenarioSettings.FromEnvironment(), AppContext.BaseDirectory);
         var suite = ScenarioSuite.Open(folder);
@@ -58,9 +58,10 @@ public class WorseCandidateTests
         var failed = cases.Select(c => ScenarioRunner.Shared.Run(suite, c.Case.File, worse)).Where(r => r.Verdict.Outcome != Outcome.Pass).Select(r => r.Spec.DisplayName).ToList();
 
         worse.ShouldBeOfType<LogReplayCandidate>();
-        cases.Count.ShouldBe(10);
+        cases.Count.ShouldBe(27);
         cases.ShouldAllBe(c => c.Subject == ScenarioSuite.CandidateSubject);
-        failed.Count.ShouldBeGreaterThanOrEqualTo(8);
+        // 17 blocking failures measured by 'aveval run --candidate rc-2026.12.2-short-gap' on the 307-scenario suite.
+        failed.Count.ShouldBeGreaterThanOrEqualTo(17);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public class WorseCandidateTests
 
         var cases = new ScenariosAttribute("behaviors/lane_keeping/*.yaml").Discover(() => ScenarioSettings.Default with { ScenariosFolder = folder, Candidates = [Worse] }, folder);
 
-        cases.Count.ShouldBe(5);
+        cases.Count.ShouldBe(22);
         cases.ShouldAllBe(c => c.Subject == ScenarioSuite.LogSubject && c.Candidates.Count == 0);
         cases[0].Case.ChecksLog!.ShouldContain($"which {Worse} does not control (it controls longitudinal motion)");
     }

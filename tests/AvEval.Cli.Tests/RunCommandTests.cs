@@ -32,9 +32,9 @@ public sealed class RunCommandTests
 
         code.ShouldBe(ExitCodes.Success, output);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        lines[0].ShouldMatch(@"^run run-\d{8}T\d{6}Z-[0-9a-f]{8}: complete, 7 cases: 7 passed, 0 passed with warnings, 0 failed$");
+        lines[0].ShouldMatch(@"^run run-\d{8}T\d{6}Z-[0-9a-f]{8}: complete, 21 cases: 21 passed, 0 passed with warnings, 0 failed$");
         lines[1].ShouldBe("stored: not recorded (no --store or AVEVAL_STORE)");
-        lines.ShouldContain("cut_in_response                  7     0     0");
+        lines.ShouldContain("cut_in_response                 21     0     0");
         lines.ShouldContain("  pass  cut_in_response/us101-22-1-veh-681 @ rc-2026.12.1");
         output.ShouldNotContain("failures:");
     }
@@ -106,7 +106,7 @@ public sealed class RunCommandTests
         var run = CliRun.Of("run", "--suite", Scenarios, "--candidate", "rc-nope");
 
         run.ExitCode.ShouldBe(ExitCodes.BadInput);
-        run.Error.Trim().ShouldBe($"error: --candidate names candidate 'rc-nope', which {Path.Combine(Scenarios, "candidates.yaml")} does not define; known candidates are human, rc-2026.12.1, rc-2026.12.2-short-gap.");
+        run.Error.Trim().ShouldBe($"error: --candidate names candidate 'rc-nope', which {Path.Combine(Scenarios, "candidates.yaml")} does not define; known candidates are human, rc-2026.12.1, rc-2026.12.2-short-gap, rc-2027.01.1-lane-centre, rc-2027.02.1-mobil, rc-2027.02.2-eager-lane-change, rc-2027.03.1-cautious, rc-2027.03.2-noisy-gap.");
     }
 
     [Fact]

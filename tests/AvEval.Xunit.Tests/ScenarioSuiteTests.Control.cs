@@ -96,7 +96,7 @@ public sealed class ScenarioSuiteControlTests
 
         var cases = attribute.Discover(() => ScenarioSettings.Default with { ScenariosFolder = folder, Candidates = ["rc-2026.12.1"] }, folder);
 
-        cases.Count.ShouldBe(5);
+        cases.Count.ShouldBe(22);
         cases.ShouldAllBe(c => c.Subject == ScenarioSuite.LogSubject && c.Case.DisplayName.EndsWith(" @ log", StringComparison.Ordinal));
     }
 }

@@ -98,7 +98,7 @@ public partial class ScenariosAttributeTests
         var found = suite.Discover("behaviors/**/*.yaml", "rc-1999").ShouldHaveSingleItem();
 
         found.Case.Problem!.ShouldStartWith("AVEVAL_CANDIDATES names candidate 'rc-1999', which ");
-        found.Case.Problem.ShouldEndWith("does not define; known candidates are human, rc-2026.12.1, rc-2026.12.2-short-gap.");
+        found.Case.Problem.ShouldEndWith("does not define; known candidates are human, rc-2026.12.1, rc-2026.12.2-short-gap, rc-2027.01.1-lane-centre, rc-2027.02.1-mobil, rc-2027.02.2-eager-lane-change, rc-2027.03.1-cautious, rc-2027.03.2-noisy-gap.");
     }
 
     [Fact]

@@ -13,12 +13,20 @@ namespace AvEval.Candidates;
 /// <c>recorded-drives</c>), a <c>description</c>, and per kind a <c>planner</c> (log replay; <c>model: idm</c> with
 /// <c>desired_speed_mps</c>, <c>time_gap_s</c>, <c>minimum_gap_m</c>, <c>max_acceleration_mps2</c>,
 /// <c>comfortable_deceleration_mps2</c>) or a <c>folder</c> relative to the file, inside the file's folder (<see cref="SuitePath"/>), and an <c>extension</c> (recorded drives).
+/// A log-replay candidate may opt into lateral control with <c>lateral</c> (<c>controller: pure-pursuit</c>, optional
+/// <c>lookahead_time_s</c>, <c>minimum_lookahead_m</c>, <c>wheelbase_fraction</c>, <c>max_steering_rad</c>), and then also
+/// into lane changes with <c>lane_change</c> (<c>model: mobil</c>, <c>politeness</c>, <c>threshold_mps2</c>,
+/// <c>safe_braking_mps2</c>, <c>min_interval_s</c>) and seeded perception noise with <c>perception</c>
+/// (<c>gap_noise_sigma</c>); it is then a <see cref="LaneFollowingCandidate"/>, otherwise a <see cref="LogReplayCandidate"/>.
 /// </summary>
 public sealed partial class CandidateCatalog
 {
     private static readonly string[] RootFields = ["candidates"];
-    private static readonly string[] CandidateFields = ["id", "kind", "description", "planner", "folder", "extension"];
-    private static readonly string[] KindFields = ["planner", "folder", "extension"];
+    private static readonly string[] CandidateFields = ["id", "kind", "description", "planner", "lateral", "lane_change", "perception", "folder", "extension"];
+    private static readonly string[] KindFields = ["planner", "lateral", "lane_change", "perception", "folder", "extension"];
+    private static readonly string[] LateralFields = ["controller", "lookahead_time_s", "minimum_lookahead_m", "wheelbase_fraction", "max_steering_rad"];
+    private static readonly string[] MobilFields = ["model", "politeness", "threshold_mps2", "safe_braking_mps2", "min_interval_s"];
+    private static readonly string[] PerceptionFields = ["gap_noise_sigma"];
     private static readonly string[] IdmFields = ["model", "desired_speed_mps", "time_gap_s", "minimum_gap_m", "max_acceleration_mps2", "comfortable_deceleration_mps2"];
 
     private CandidateCatalog(IReadOnlyList<ICandidate> candidates) => Candidates = candidates;
@@ -63,7 +71,7 @@ public sealed partial class CandidateCatalog
         string[] allowed = kind switch
         {
             "human-baseline" => [],
-            "log-replay" => ["planner"],
+            "log-replay" => ["planner", "lateral", "lane_change", "perception"],
             "recorded-drives" => ["folder", "extension"],
             _ => throw ScenarioSpecException.BadValue(map.File, YamlMap.Line(kindNode), YamlMap.Column(kindNode), "kind", kind, "it must be one of human-baseline, log-replay, recorded-drives"),
         };
@@ -93,7 +101,9 @@ public sealed partial class CandidateCatalog
                     Positive(planner, "minimum_gap_m"),
                     Positive(planner, "max_acceleration_mps2"),
                     Positive(planner, "comfortable_deceleration_mps2"));
-                return new LogReplayCandidate(id, new IntelligentDriverModelPlanner(options), LogReplayOptions.Default, description);
+                return map.OptionalMap("lateral", "a lateral controller", LateralFields) is { } lateral
+                    ? LaneFollowing(map, id, new IntelligentDriverModelPlanner(options), lateral, description)
+                    : NoLateral(map, id, new IntelligentDriverModelPlanner(options), description);
             default:
                 var (relative, folderNode) = map.RequiredText("folder");
                 var extension = map.RequiredText("extension").Value;
@@ -103,6 +113,71 @@ public sealed partial class CandidateCatalog
                     ? throw new ArgumentNullException(nameof(readScene), $"Candidate '{id}' reads recorded drives; pass a scene reader to CandidateCatalog.Load.")
                     : new RecordedDrivesCandidate(id, drives, extension, readScene, description);
         }
+    }
+
+    private static LogReplayCandidate NoLateral(YamlMap map, CandidateId id, IntelligentDriverModelPlanner planner, string description)
+    {
+        foreach (var field in (string[])["lane_change", "perception"])
+        {
+            if (map.Find(field) is { } node)
+            {
+                throw ScenarioSpecException.At(map.File, YamlMap.Line(node), YamlMap.Column(node), $"field '{field}' needs lateral control; add 'lateral: {{controller: pure-pursuit}}' to candidate '{id}' or remove '{field}'.");
+            }
+        }
+
+        return new LogReplayCandidate(id, planner, LogReplayOptions.Default, description);
+    }
+
+    private static LaneFollowingCandidate LaneFollowing(YamlMap map, CandidateId id, IntelligentDriverModelPlanner planner, YamlMap lateral, string description)
+    {
+        var (controller, controllerNode) = lateral.RequiredText("controller");
+        if (controller != "pure-pursuit")
+        {
+            throw ScenarioSpecException.BadValue(map.File, YamlMap.Line(controllerNode), YamlMap.Column(controllerNode), "controller", controller, "the only lateral controller in this build is 'pure-pursuit'");
+        }
+
+        var d = PurePursuitOptions.Default;
+        var steering = new PurePursuitOptions(
+            OptionalPositive(lateral, "lookahead_time_s", d.LookaheadTime),
+            OptionalPositive(lateral, "minimum_lookahead_m", d.MinimumLookahead),
+            OptionalPositive(lateral, "wheelbase_fraction", d.WheelbaseFraction),
+            OptionalPositive(lateral, "max_steering_rad", d.MaxSteering));
+        if (steering.MaxSteering >= Math.PI / 2)
+        {
+            var node = lateral.Find("max_steering_rad")!;
+            throw ScenarioSpecException.BadValue(map.File, YamlMap.Line(node), YamlMap.Column(node), "max_steering_rad", steering.MaxSteering.ToString(System.Globalization.CultureInfo.InvariantCulture), "it must be below pi/2 (1.5707963)");
+        }
+
+        MobilOptions? mobil = null;
+        if (map.OptionalMap("lane_change", "a lane-change model", MobilFields) is { } change)
+        {
+            var (model, modelNode) = change.RequiredText("model");
+            if (model != "mobil")
+            {
+                throw ScenarioSpecException.BadValue(map.File, YamlMap.Line(modelNode), YamlMap.Column(modelNode), "model", model, "the only lane-change model in this build is 'mobil'");
+            }
+
+            mobil = new MobilOptions(NonNegative(change, "politeness"), NonNegative(change, "threshold_mps2"), Positive(change, "safe_braking_mps2"), NonNegative(change, "min_interval_s"));
+        }
+
+        PerceptionNoiseOptions? noise = map.OptionalMap("perception", "perception noise", PerceptionFields) is { } perception
+            ? new PerceptionNoiseOptions(Positive(perception, "gap_noise_sigma"))
+            : null;
+        return new LaneFollowingCandidate(id, planner, steering, mobil, noise, LogReplayOptions.Default, description);
+    }
+
+    private static double OptionalPositive(YamlMap map, string field, double fallback) => map.Find(field) is null ? fallback : Positive(map, field);
+
+    private static double NonNegative(YamlMap map, string field)
+    {
+        var value = map.RequiredNumber(field);
+        if (value < 0)
+        {
+            var node = map.Find(field)!;
+            throw ScenarioSpecException.BadValue(map.File, YamlMap.Line(node), YamlMap.Column(node), field, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "it must be zero or positive");
+        }
+
+        return value;
     }
 
     private static double Positive(YamlMap map, string field)
