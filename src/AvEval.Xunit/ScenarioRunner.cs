@@ -23,8 +23,14 @@ public sealed class ScenarioRunner
     private readonly ConcurrentDictionary<Suite, SuiteRunner> _runners = new(ReferenceEqualityComparer.Instance);
     // One xunit view per Core result, so that a result asked for twice is the same object.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CaseResult, ScenarioResult> _views = [];
-    private readonly Lazy<SuiteSettings> _settings = new(SuiteSettings.FromEnvironment);
+    private readonly Lazy<SuiteSettings> _settings;
     private RunRecordingFixture? _recording;
+
+    /// <summary>A run whose settings are read from the environment on first use.</summary>
+    public ScenarioRunner() => _settings = new(SuiteSettings.FromEnvironment);
+
+    /// <summary>A run with the given settings (for tests).</summary>
+    internal ScenarioRunner(SuiteSettings settings) => _settings = new(settings);
 
     /// <summary>The run of this test process, created on first use (its settings are read from the environment then, once).</summary>
     public static ScenarioRunner Shared => SharedRun.Value;
