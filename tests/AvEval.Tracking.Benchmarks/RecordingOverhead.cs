@@ -20,6 +20,8 @@ internal static class RecordingOverhead
         try
         {
             string folder = Path.Combine(root, "suite");
+            // A copy of the logs: the generator links to them when logs/ is absent, and a suite may not read through a link.
+            CopyFolder(Path.Combine(repoScenarios, "logs"), Path.Combine(folder, "logs"));
             SuiteGenerator.Generate(repoScenarios, folder, scenarios, 3.0);
             string store = Path.Combine(root, "aveval.duckdb");
             string[] candidates = ["human", "rc-2026.12.1", "rc-2026.12.2-short-gap"];
@@ -56,7 +58,26 @@ internal static class RecordingOverhead
         var suite = new Suite(folder, NoEvaluatorCatalog.Instance);
         var cases = suite.Discover(Suite.AllScenarios, suite.SelectCandidates(settings.Candidates));
         var run = new SuiteRunner(suite).Run(cases, settings, recorder);
+        if (run.Cases.FirstOrDefault(c => c.Result is null) is { } bad)
+        {
+            throw new InvalidOperationException($"case '{bad.Case.DisplayName}' could not be evaluated, so the run measures no analysis: {bad.Failure}");
+        }
+
         return (run.Cases.Count, clock.Elapsed.TotalSeconds);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (string sub in Directory.EnumerateDirectories(from))
+        {
+            CopyFolder(sub, Path.Combine(to, Path.GetFileName(sub)));
+        }
     }
 
     private static double Median(List<double> values)
