@@ -42,6 +42,8 @@ public sealed class RunRecordingFixtureTests : IDisposable
         run.Failures.ShouldBe(1);
         var recorded = store.GetCases(run.Id);
         recorded.Select(RunJson.Serialize).Order(StringComparer.Ordinal).ShouldBe(cases.Select(c => RunJson.Serialize(runner.Judge(c.Case).Record)).Order(StringComparer.Ordinal));
+        // The YAML below puts the expectation on line 9, its text at column 5 (after "  - ").
+        recorded.Single(c => c.Outcome == Scenarios.Outcome.Fail).Expectations.Single().Location.ShouldBe(new Scenarios.SourceLocation("behaviors/following_distance/veh-518.yaml", 9, 5));
         store.GetManifest(run.Id).Contents.Select(c => c.Path).ShouldContain("behaviors/progress/veh-518.yaml");
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AvEval.Runs;
+using AvEval.Scenarios;
 using DuckDB.NET.Data;
 
 namespace AvEval.Tracking.Internal;
@@ -9,8 +10,9 @@ internal static class CaseReader
 {
     public static IReadOnlyList<CaseRecord> Read(DuckDBConnection connection, RunId run)
     {
-        var expectations = Group(connection, run, "SELECT case_seq, idx, text, outcome, measured, expected, unit, message FROM expectations WHERE run_id = $run ORDER BY case_seq, idx",
-            r => new ExpectationRecord(r.GetInt32(1), r.GetString(2), StoreText.Outcome(r.GetString(3)), NullableDouble(r, 4), NullableDouble(r, 5), r.GetString(6), r.GetString(7)));
+        var expectations = Group(connection, run, "SELECT case_seq, idx, text, outcome, measured, expected, unit, message, file, line, col FROM expectations WHERE run_id = $run ORDER BY case_seq, idx",
+            r => new ExpectationRecord(r.GetInt32(1), r.GetString(2), StoreText.Outcome(r.GetString(3)), NullableDouble(r, 4), NullableDouble(r, 5), r.GetString(6), r.GetString(7),
+                r.IsDBNull(8) ? null : new SourceLocation(r.GetString(8), r.GetInt32(9), r.GetInt32(10))));
         var definitions = new Dictionary<int, (string Name, string Unit, string Definition)>();
         using (var definitionCommand = Command(connection, run, "SELECT def_id, name, unit, definition FROM metric_definitions WHERE run_id = $run"))
         using (var definitionReader = definitionCommand.ExecuteReader())

@@ -51,7 +51,8 @@ internal static class CaseWriter
 
         AppendChildren(connection, "expectations", id, batch, first, c => c.Expectations, (row, e, _) => row
             .AppendValue(e.Index).AppendValue(e.Text).AppendValue(StoreText.Of(e.Outcome))
-            .AppendValue(e.Measured).AppendValue(e.Expected).AppendValue(e.Unit).AppendValue(e.Message));
+            .AppendValue(e.Measured).AppendValue(e.Expected).AppendValue(e.Unit).AppendValue(e.Message)
+            .AppendValue(e.Location?.File).AppendValue(e.Location?.Line).AppendValue(e.Location?.Column));
         AppendChildren(connection, "events", id, batch, first, c => c.Events, (row, e, i) => row
             .AppendValue(i).AppendValue(e.Kind).AppendValue(e.StartSeconds).AppendValue(e.EndSeconds).AppendValue(e.Agents).AppendValue(e.Summary));
         AppendChildren(connection, "learned_outputs", id, batch, first, c => c.LearnedOutputs, (row, l, i) => row

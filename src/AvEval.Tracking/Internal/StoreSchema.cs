@@ -61,7 +61,8 @@ internal static class StoreSchema
 
         // Version 3, for recording speed: the child tables are keyed by the case's integer ordinal within its run
         // (cases.seq) instead of its text key, and a metric row names its (name, unit, definition) by an integer id into
-        // metric_definitions, which holds each distinct definition once per run. Existing rows are carried over.
+        // metric_definitions, which holds each distinct definition once per run; an expectation row carries where it is
+        // written (file, line, col; null for rows carried over). Existing rows are carried over.
         """
         CREATE TABLE metric_definitions (run_id VARCHAR NOT NULL, def_id INTEGER NOT NULL, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, definition VARCHAR NOT NULL);
         INSERT INTO metric_definitions
@@ -74,9 +75,9 @@ internal static class StoreSchema
             JOIN metric_definitions d ON d.run_id = m.run_id AND d.name = m.name AND d.unit = m.unit AND d.definition = m.definition;
         DROP TABLE metrics;
         ALTER TABLE metrics_v3 RENAME TO metrics;
-        CREATE TABLE expectations_v3 (run_id VARCHAR NOT NULL, case_seq BIGINT NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL, outcome VARCHAR NOT NULL, measured DOUBLE, expected DOUBLE, unit VARCHAR NOT NULL, message VARCHAR NOT NULL);
+        CREATE TABLE expectations_v3 (run_id VARCHAR NOT NULL, case_seq BIGINT NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL, outcome VARCHAR NOT NULL, measured DOUBLE, expected DOUBLE, unit VARCHAR NOT NULL, message VARCHAR NOT NULL, file VARCHAR, line INTEGER, col INTEGER);
         INSERT INTO expectations_v3
-            SELECT e.run_id, c.seq, e.idx, e.text, e.outcome, e.measured, e.expected, e.unit, e.message FROM expectations e
+            SELECT e.run_id, c.seq, e.idx, e.text, e.outcome, e.measured, e.expected, e.unit, e.message, NULL, NULL, NULL FROM expectations e
             JOIN cases c ON c.run_id = e.run_id AND c.case_key = e.case_key;
         DROP TABLE expectations;
         ALTER TABLE expectations_v3 RENAME TO expectations;
