@@ -24,7 +24,7 @@ public sealed class DuckDbResultStore : IRunRecorder
     /// <summary>The default bound on waiting for the lock: long enough for other processes' batches, short enough to report a stuck holder.</summary>
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(2);
 
-    private static readonly string[] ExportTables = ["runs", "manifest_contents", "candidates", "evaluators", "cases", "expectations", "metrics", "events", "learned_outputs"];
+    private static readonly string[] ExportTables = ["runs", "manifest_contents", "candidates", "evaluators", "cases", "expectations", "metric_definitions", "metrics", "events", "learned_outputs"];
 
     private readonly TimeSpan _lockTimeout;
 
@@ -130,7 +130,7 @@ public sealed class DuckDbResultStore : IRunRecorder
         {
             using var transaction = connection.BeginTransaction();
             RequireRunning(connection, run);
-            CaseWriter.Write(connection, run, cases);
+            CaseWriter.Write(connection, Path, run, cases);
             transaction.Commit();
             return 0;
         });

@@ -23,7 +23,14 @@ public sealed class ScenarioRunner
     private readonly ConcurrentDictionary<Suite, SuiteRunner> _runners = new(ReferenceEqualityComparer.Instance);
     // One xunit view per Core result, so that a result asked for twice is the same object.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CaseResult, ScenarioResult> _views = [];
-    private readonly Lazy<SuiteSettings> _settings = new(SuiteSettings.FromEnvironment);
+    private readonly Lazy<SuiteSettings> _settings;
+    private RunRecordingFixture? _recording;
+
+    /// <summary>A run whose settings are read from the environment on first use.</summary>
+    public ScenarioRunner() => _settings = new(SuiteSettings.FromEnvironment);
+
+    /// <summary>A run with the given settings (for tests).</summary>
+    internal ScenarioRunner(SuiteSettings settings) => _settings = new(settings);
 
     /// <summary>The run of this test process, created on first use (its settings are read from the environment then, once).</summary>
     public static ScenarioRunner Shared => SharedRun.Value;
@@ -82,13 +89,27 @@ public sealed class ScenarioRunner
     }
 
     /// <summary>Runs a case and judges it as Core does for <c>aveval run</c> (<see cref="SuiteRunner.Judge"/>); never throws for bad input.</summary>
-    public CaseOutcome Judge(ScenarioCase scenario)
+    public CaseOutcome Judge(ScenarioCase scenario) => JudgeIn(scenario).Outcome;
+
+    /// <summary>The recording fixture of this runner, if one is registered (see <see cref="RunRecordingFixture"/>).</summary>
+    internal void Attach(RunRecordingFixture recording)
+    {
+        if (Interlocked.CompareExchange(ref _recording, recording, null) is not null)
+        {
+            throw new InvalidOperationException("This scenario runner already records into a store; register RunRecordingFixture once per test assembly ([assembly: AssemblyFixture(typeof(RunRecordingFixture))]).");
+        }
+    }
+
+    internal void Detach(RunRecordingFixture recording) => Interlocked.CompareExchange(ref _recording, null, recording);
+
+    /// <summary>Judges a case and says in which suite (null when the suite itself could not be opened).</summary>
+    private (CaseOutcome Outcome, ScenarioSuite? Suite) JudgeIn(ScenarioCase scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var found = scenario.ToSuiteCase();
-        if (found.Problem is not null)
+        if (found.Problem is not null && scenario.ScenariosFolder.Length == 0)
         {
-            return SeverityPolicy.BadInput(found, found.Problem);
+            return (SeverityPolicy.BadInput(found, found.Problem), null);
         }
 
         ScenarioSuite suite;
@@ -98,28 +119,35 @@ public sealed class ScenarioRunner
         }
         catch (AvEvalException e)
         {
-            return SeverityPolicy.BadInput(found, e.Message, e);
+            return (SeverityPolicy.BadInput(found, found.Problem ?? e.Message, found.Problem is null ? e : null), null);
         }
 
-        return RunnerOf(suite).Judge(found);
+        return (found.Problem is not null ? SeverityPolicy.BadInput(found, found.Problem) : RunnerOf(suite).Judge(found), suite);
     }
 
     /// <summary>
-    /// What the generic scenario test does: judges the case (<see cref="Judge"/>) and maps its outcome. A failure throws;
-    /// each warning becomes a <c>TestContext</c> warning and the test passes; a log check writes why to the test output;
-    /// the case's record is attached as <c>evaluation.json</c> (format <c>aveval.scenario-result/1</c>) when a test is running.
+    /// What the generic scenario test does: judges the case (<see cref="Judge"/>), records it when a
+    /// <see cref="RunRecordingFixture"/> is registered and <c>AVEVAL_STORE</c> is set, and maps its outcome. A failure
+    /// throws; each warning becomes a <c>TestContext</c> warning and the test passes; a log check writes why to the test
+    /// output; the case's record is attached as <c>evaluation.json</c> (format <c>aveval.scenario-result/1</c>) when a test
+    /// is running. With <c>AVEVAL_STORE</c> set and no fixture registered, each case warns that nothing is recorded.
     /// </summary>
     /// <exception cref="ShouldAssertException">The test must fail; the message says why.</exception>
+    /// <exception cref="ResultStoreException">The case could not be recorded; the message names the store and what to do.</exception>
     public ScenarioResult Verify(ScenarioCase scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Problem is { } problem)
+        var (outcome, suite) = JudgeIn(scenario);
+        var context = TestContext.Current;
+        if (suite is not null && _recording is { } recording)
         {
-            throw new ShouldAssertException(problem);
+            recording.Add(suite, outcome);
+        }
+        else if (suite is not null && Settings.Store is { } store && context.Test is not null)
+        {
+            context.AddWarning($"{SuiteSettings.StoreVariable} is '{store}' but this test assembly records nothing; register the run fixture with [assembly: AssemblyFixture(typeof(AvEval.Xunit.RunRecordingFixture))].");
         }
 
-        var outcome = Judge(scenario);
-        var context = TestContext.Current;
         if (outcome.Result is not null && outcome.Note is { } note)
         {
             context.TestOutputHelper?.WriteLine(note);

@@ -38,7 +38,7 @@ public sealed class RunsCommandTests : IDisposable
     private static CaseRecord Case(string key, Outcome outcome, string? message) => new(
         key, "behaviors/following/f.yaml", key[..key.IndexOf(' ', StringComparison.Ordinal)], "following", Severity.Blocking, "candidate",
         key[(key.IndexOf('@', StringComparison.Ordinal) + 2)..], "fp", outcome, outcome == Outcome.Fail, message,
-        [new ExpectationRecord(0, "thw.gap.min >= 1 s", outcome, outcome == Outcome.Fail ? 0.8 : 1.4, 1, "s", "m")],
+        [new ExpectationRecord(0, "thw.gap.min >= 1 s", outcome, outcome == Outcome.Fail ? 0.8 : 1.4, 1, "s", "m", new SourceLocation("behaviors/following/f.yaml", 10, 5))],
         [new MetricRecord("thw.gap.min", outcome == Outcome.Fail ? 0.8 : 1.4, "s", "time headway (AvEval)", null)], [], []);
 
     [Fact]
@@ -89,6 +89,8 @@ public sealed class RunsCommandTests : IDisposable
         run.Output.ShouldContain("setting    AVEVAL_DEVICE=cpu\n");
         run.Output.ShouldContain("pass          no      following/f1 @ rc-1\n");
         run.Output.ShouldContain("fail          yes     following/f2 @ rc-1  thw.gap.min 0.8 s < 1 s\n");
+        run.Output.ShouldContain("\n                      fail: 'thw.gap.min >= 1 s' (behaviors/following/f.yaml:10:5): m\n", Shouldly.Case.Sensitive, "each expectation that did not pass is listed with where it is written");
+        run.Output.ShouldNotContain("pass: 'thw.gap.min", Shouldly.Case.Sensitive);
     }
 
     [Fact]

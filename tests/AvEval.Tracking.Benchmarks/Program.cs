@@ -12,7 +12,9 @@ namespace AvEval.Tracking.Benchmarks;
 /// Recording throughput of the results store: <c>dotnet run -c Release --project tests/AvEval.Tracking.Benchmarks -- [cases]
 /// [scene]</c>. The cases carry the real metrics and events of the default rule analyzers on a few egos of an in-repo
 /// scene, replicated under distinct keys. It records them in one call and again in batches of 1,000 (each batch one
-/// open-append-close under the lock), then a 1,000-case suite in batches of 50, and prints the rates. Exit 1 on error.
+/// open-append-close under the lock), then a 1,000-case suite in batches of 50, and prints the rates.
+/// <c>-- overhead [scenarios] [reps]</c> measures the recording overhead of a real suite run instead
+/// (<see cref="RecordingOverhead"/>; default 334 scenarios × 3 candidates = 1,002 cases, 3 repetitions). Exit 1 on error.
 /// </summary>
 internal static class Program
 {
@@ -20,6 +22,12 @@ internal static class Program
     {
         try
         {
+            if (args.Length > 0 && args[0] == "overhead")
+            {
+                RecordingOverhead.Run(Path.Combine(FindRoot(), "scenarios"), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 334, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+                return 0;
+            }
+
             int count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
             string scene = args.Length > 1 ? args[1] : Path.Combine(FindRoot(), "scenarios", "logs", "ngsim-gpl", "USA_US101-22_1_T-1.scene.parquet");
             var templates = RealCases(scene, egos: 4);

@@ -47,7 +47,8 @@ public sealed class ExportTests : IDisposable
 
         var tables = store.Export(outFolder);
 
-        tables.Select(t => t.Name).ShouldBe(["runs", "manifest_contents", "candidates", "evaluators", "cases", "expectations", "metrics", "events", "learned_outputs"]);
+        tables.Select(t => t.Name).ShouldBe(["runs", "manifest_contents", "candidates", "evaluators", "cases", "expectations", "metric_definitions", "metrics", "events", "learned_outputs"]);
+        tables.Single(t => t.Name == "metric_definitions").Rows.ShouldBe(2 * 3, "each run stores its three metric definitions once");
         tables.Single(t => t.Name == "cases").Rows.ShouldBe(47);
         tables.Single(t => t.Name == "metrics").Rows.ShouldBe(47 * 3);
         File.Exists(Path.Combine(outFolder, "cases", $"run_id={first.Value}", "cases_0.parquet")).ShouldBeTrue();

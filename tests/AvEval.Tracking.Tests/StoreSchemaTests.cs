@@ -1,5 +1,6 @@
 using AvEval.Errors;
 using AvEval.Runs;
+using AvEval.Scenarios;
 using AvEval.Tracking.Internal;
 using DuckDB.NET.Data;
 
@@ -36,8 +37,8 @@ public sealed class StoreSchemaTests : IDisposable
     {
         DuckDbResultStore.Open(StorePath);
 
-        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
-        DuckDbResultStore.SchemaVersion.ShouldBe(2);
+        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
+        DuckDbResultStore.SchemaVersion.ShouldBe(3);
     }
 
     [Fact]
@@ -58,9 +59,44 @@ public sealed class StoreSchemaTests : IDisposable
 
         var runs = DuckDbResultStore.OpenExisting(StorePath).ListRuns();
 
-        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
+        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
         runs.Single().ShouldBe(runs.Single() with { Id = new RunId("run-old"), Status = RunStatus.Complete, Cases = 1, Failures = 1, StartedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero) });
         runs.Single().Candidates.ShouldBe(["rc-0"]);
+    }
+
+    [Fact]
+    public void Open_VersionTwoFileWithCases_MigratesChildRowsToOrdinalsAndDefinitionsKeepingEveryRecord()
+    {
+        // A version-2 file as version-2 code wrote it: child rows keyed by case key, metric definitions on every row.
+        using (var connection = new DuckDBConnection($"Data Source={StorePath}"))
+        {
+            connection.Open();
+            StoreSchema.Migrate(connection, StorePath, targetVersion: 2);
+        }
+
+        var manifest = TestRuns.Manifest(new RunId("run-v2"), "rc-1");
+        Sql(StorePath, $$"""
+            INSERT INTO runs VALUES ('run-v2', 'complete', TIMESTAMP '2026-12-03 10:00:00', TIMESTAMP '2026-12-03 10:01:00', '/s', 'aa', NULL, false, 0, '{{RunJson.Serialize(manifest).Replace("'", "''", StringComparison.Ordinal)}}');
+            INSERT INTO cases VALUES ('run-v2', 'b', 0, 'behaviors/following/b.yaml', 'following/b', 'following', 'blocking', 'candidate', 'rc-1', 'fp-rc-1', 'pass', false, NULL);
+            INSERT INTO cases VALUES ('run-v2', 'a', 1, 'behaviors/following/a.yaml', 'following/a', 'following', 'blocking', 'candidate', 'rc-1', 'fp-rc-1', 'fail', true, 'm');
+            INSERT INTO expectations VALUES ('run-v2', 'a', 0, 'thw.gap.min >= 1 s', 'fail', 0.5, 1.0, 's', '0.5 s < 1 s');
+            INSERT INTO metrics VALUES ('run-v2', 'a', 0, 'thw.gap.min', 0.5, 's', 'THW (AvEval)', NULL), ('run-v2', 'a', 1, 'speed.mean', NULL, 'm/s', 'mean speed (AvEval)', 'no frames'),
+                                       ('run-v2', 'b', 0, 'thw.gap.min', 'inf'::DOUBLE, 's', 'THW (AvEval)', NULL);
+            INSERT INTO events VALUES ('run-v2', 'a', 0, 'cut_in', 1.5, 3.0, ['7'], 'car 7 cut in');
+            INSERT INTO learned_outputs VALUES ('run-v2', 'b', 0, 'mlp', '1', 'ff', 'probability', 0.25);
+            """);
+
+        var cases = DuckDbResultStore.OpenExisting(StorePath).GetCases(new RunId("run-v2"));
+
+        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
+        Convert.ToInt32(Scalar(StorePath, "SELECT count(*) FROM metric_definitions"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2, "thw.gap.min's definition is stored once");
+        cases.Select(c => c.Key).ShouldBe(["b", "a"]);
+        var a = cases[1];
+        a.Expectations.ShouldBe([new ExpectationRecord(0, "thw.gap.min >= 1 s", Outcome.Fail, 0.5, 1.0, "s", "0.5 s < 1 s")]);
+        a.Metrics.ShouldBe([new MetricRecord("thw.gap.min", 0.5, "s", "THW (AvEval)", null), new MetricRecord("speed.mean", null, "m/s", "mean speed (AvEval)", "no frames")]);
+        a.Events.ShouldHaveSingleItem().Agents.ShouldBe(["7"]);
+        cases[0].Metrics.ShouldBe([new MetricRecord("thw.gap.min", double.PositiveInfinity, "s", "THW (AvEval)", null)]);
+        cases[0].LearnedOutputs.ShouldBe([new LearnedOutputRecord("mlp", "1", "ff", "probability", 0.25)]);
     }
 
     [Fact]
@@ -71,7 +107,7 @@ public sealed class StoreSchemaTests : IDisposable
 
         var ex = Record.Exception(() => DuckDbResultStore.Open(StorePath));
 
-        Assert.IsType<ResultStoreException>(ex).Message.ShouldBe($"results store '{StorePath}' has schema version 7, newer than version 2 that this build of AvEval reads; update AvEval, or point --store at another file.");
+        Assert.IsType<ResultStoreException>(ex).Message.ShouldBe($"results store '{StorePath}' has schema version 7, newer than version 3 that this build of AvEval reads; update AvEval, or point --store at another file.");
         Scalar(StorePath, "SELECT version FROM schema_version").ShouldBe(7);
     }
 

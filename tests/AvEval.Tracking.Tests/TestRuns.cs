@@ -35,7 +35,7 @@ internal static class TestRuns
         blocks,
         message,
         [
-            new ExpectationRecord(0, "thw.gap.min >= 1 s", Outcome.Pass, 1.25, 1.0, "s", "1.25 s >= 1 s"),
+            new ExpectationRecord(0, "thw.gap.min >= 1 s", Outcome.Pass, 1.25, 1.0, "s", "1.25 s >= 1 s", new SourceLocation("behaviors/following/" + key + ".yaml", 9, 5)),
             new ExpectationRecord(1, "no event cut_in", outcome ?? Outcome.Inconclusive, null, null, "", "an event expectation"),
         ],
         [.. Enumerable.Range(0, metrics).Select(i => new MetricRecord(

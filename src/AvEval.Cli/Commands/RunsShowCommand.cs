@@ -107,6 +107,10 @@ internal static class RunsShowCommand
             string outcome = k.Outcome?.ToString().ToLowerInvariant() ?? "not run";
             string message = k.Message is null ? string.Empty : k.Message.ReplaceLineEndings(" ");
             output.WriteLine($"{outcome,-12}  {(k.BlocksRelease ? "yes" : "no"),-6}  {k.Key.PadRight(keyWidth)}  {message}".TrimEnd());
+            foreach (var e in k.Expectations.Where(e => e.Outcome != AvEval.Scenarios.Outcome.Pass))
+            {
+                output.WriteLine($"{string.Empty,-22}{e.Outcome.ToString().ToLowerInvariant()}: '{e.Text}' ({e.Location?.ToString() ?? "location not recorded"}): {e.Message}".ReplaceLineEndings(" "));
+            }
         }
 
         output.WriteLine($"stored in '{storePath}'; --format json prints every expectation, metric, event and learned output.");

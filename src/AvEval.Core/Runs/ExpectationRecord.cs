@@ -10,4 +10,5 @@ namespace AvEval.Runs;
 /// <param name="Expected">The bound in <paramref name="Unit"/>, or null for event expectations.</param>
 /// <param name="Unit">The unit of both values (the metric's unit).</param>
 /// <param name="Message">What the outcome says.</param>
-public sealed record ExpectationRecord(int Index, string Text, Outcome Outcome, double? Measured, double? Expected, string Unit, string Message);
+/// <param name="Location">Where the expectation is written in the scenario file (<c>file:line:column</c>, the file relative to the suite root); null when not known (a record stored before schema version 3).</param>
+public sealed record ExpectationRecord(int Index, string Text, Outcome Outcome, double? Measured, double? Expected, string Unit, string Message, SourceLocation? Location = null);

@@ -94,7 +94,7 @@ public sealed class SuiteRunner(Suite suite)
     }
 
     /// <summary>The most cases the runner holds before recording them (see <see cref="Run"/>).</summary>
-    public const int RecordBatchSize = 100;
+    public const int RecordBatchSize = 1000;
 
     /// <summary>The longest the runner holds judged cases before recording them.</summary>
     public static readonly TimeSpan RecordBatchInterval = TimeSpan.FromSeconds(5);

@@ -4,12 +4,15 @@ using DuckDB.NET.Data;
 namespace AvEval.Tracking.Internal;
 
 /// <summary>
-/// Writes a batch of cases of one run with DuckDB's appender, inside the caller's transaction: a key already stored
-/// for the run (or repeated within the batch) is stored once, the later record replacing the earlier.
+/// Writes a batch of cases of one run inside the caller's transaction: a key already stored for the run (or repeated
+/// within the batch) is stored once, the later record replacing the earlier. Each case gets the next ordinal of its run
+/// (<c>cases.seq</c>), which keys its rows in the child tables. Cases, expectations, events and learned outputs go through
+/// DuckDB's appender; metrics, nearly all the rows, are staged as one Parquet file and loaded with <c>read_parquet</c>
+/// (<see cref="MetricStaging"/>).
 /// </summary>
 internal static class CaseWriter
 {
-    public static int Write(DuckDBConnection connection, RunId run, IReadOnlyList<CaseRecord> cases)
+    public static int Write(DuckDBConnection connection, string store, RunId run, IReadOnlyList<CaseRecord> cases)
     {
         // The last record of a key within the batch wins; order otherwise as given.
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -29,11 +32,12 @@ internal static class CaseWriter
         }
 
         RemoveRecorded(connection, run, batch);
-        long seq = NextSeq(connection, run);
+        long first = NextSeq(connection, run);
         string id = run.Value;
 
         using (var appender = connection.CreateAppender("cases"))
         {
+            long seq = first;
             foreach (var c in batch)
             {
                 appender.CreateRow()
@@ -45,29 +49,28 @@ internal static class CaseWriter
             }
         }
 
-        AppendChildren(connection, "expectations", id, batch, c => c.Expectations, (row, e, _) => row
+        AppendChildren(connection, "expectations", id, batch, first, c => c.Expectations, (row, e, _) => row
             .AppendValue(e.Index).AppendValue(e.Text).AppendValue(StoreText.Of(e.Outcome))
-            .AppendValue(e.Measured).AppendValue(e.Expected).AppendValue(e.Unit).AppendValue(e.Message));
-        AppendChildren(connection, "metrics", id, batch, c => c.Metrics, (row, m, i) => row
-            .AppendValue(i).AppendValue(m.Name).AppendValue(m.Value).AppendValue(m.Unit).AppendValue(m.Definition).AppendValue(m.Reason));
-        AppendChildren(connection, "events", id, batch, c => c.Events, (row, e, i) => row
+            .AppendValue(e.Measured).AppendValue(e.Expected).AppendValue(e.Unit).AppendValue(e.Message)
+            .AppendValue(e.Location?.File).AppendValue(e.Location?.Line).AppendValue(e.Location?.Column));
+        AppendChildren(connection, "events", id, batch, first, c => c.Events, (row, e, i) => row
             .AppendValue(i).AppendValue(e.Kind).AppendValue(e.StartSeconds).AppendValue(e.EndSeconds).AppendValue(e.Agents).AppendValue(e.Summary));
-        AppendChildren(connection, "learned_outputs", id, batch, c => c.LearnedOutputs, (row, l, i) => row
+        AppendChildren(connection, "learned_outputs", id, batch, first, c => c.LearnedOutputs, (row, l, i) => row
             .AppendValue(i).AppendValue(l.Evaluator).AppendValue(l.Version).AppendValue(l.Sha256).AppendValue(l.Output).AppendValue(l.Value));
-
+        MetricStaging.Write(connection, store, run, batch, first);
         return batch.Count;
     }
 
-    /// <summary>Appends one row per child record of each case to a child table: run id, case key, then the child's columns (given its position).</summary>
-    private static void AppendChildren<T>(DuckDBConnection connection, string table, string run, List<CaseRecord> batch, Func<CaseRecord, IReadOnlyList<T>> children, Action<IDuckDBAppenderRow, T, int> columns)
+    /// <summary>Appends one row per child record of each case to a child table: run id, case ordinal, then the child's columns (given its position).</summary>
+    private static void AppendChildren<T>(DuckDBConnection connection, string table, string run, List<CaseRecord> batch, long first, Func<CaseRecord, IReadOnlyList<T>> children, Action<IDuckDBAppenderRow, T, int> columns)
     {
         using var appender = connection.CreateAppender(table);
-        foreach (var c in batch)
+        for (int k = 0; k < batch.Count; k++)
         {
-            var items = children(c);
+            var items = children(batch[k]);
             for (int i = 0; i < items.Count; i++)
             {
-                var row = appender.CreateRow().AppendValue(run).AppendValue(c.Key);
+                var row = appender.CreateRow().AppendValue(run).AppendValue(first + k);
                 columns(row, items[i], i);
                 row.EndRow();
             }
@@ -94,13 +97,19 @@ internal static class CaseWriter
             return;
         }
 
-        foreach (string table in (string[])["cases", "expectations", "metrics", "events", "learned_outputs"])
+        // Children first: they find their rows through the cases' ordinals.
+        foreach (string table in (string[])["expectations", "metrics", "events", "learned_outputs"])
         {
             using var delete = connection.CreateCommand();
-            delete.CommandText = $"DELETE FROM {table} WHERE run_id = $run AND case_key IN (SELECT case_key FROM batch_keys)";
+            delete.CommandText = $"DELETE FROM {table} WHERE run_id = $run AND case_seq IN (SELECT seq FROM cases WHERE run_id = $run AND case_key IN (SELECT case_key FROM batch_keys))";
             delete.Parameters.Add(new DuckDBParameter("run", run.Value));
             delete.ExecuteNonQuery();
         }
+
+        using var cases = connection.CreateCommand();
+        cases.CommandText = "DELETE FROM cases WHERE run_id = $run AND case_key IN (SELECT case_key FROM batch_keys)";
+        cases.Parameters.Add(new DuckDBParameter("run", run.Value));
+        cases.ExecuteNonQuery();
     }
 
     private static long NextSeq(DuckDBConnection connection, RunId run)

@@ -58,6 +58,42 @@ internal static class StoreSchema
                (SELECT count(*) FROM cases k WHERE k.run_id = r.run_id AND k.blocks_release) AS failures
         FROM runs r;
         """,
+
+        // Version 3, for recording speed: the child tables are keyed by the case's integer ordinal within its run
+        // (cases.seq) instead of its text key, and a metric row names its (name, unit, definition) by an integer id into
+        // metric_definitions, which holds each distinct definition once per run; an expectation row carries where it is
+        // written (file, line, col; null for rows carried over). Existing rows are carried over.
+        """
+        CREATE TABLE metric_definitions (run_id VARCHAR NOT NULL, def_id INTEGER NOT NULL, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, definition VARCHAR NOT NULL);
+        INSERT INTO metric_definitions
+            SELECT run_id, (row_number() OVER (PARTITION BY run_id ORDER BY name, unit, definition) - 1)::INTEGER, name, unit, definition
+            FROM (SELECT DISTINCT run_id, name, unit, definition FROM metrics);
+        CREATE TABLE metrics_v3 (run_id VARCHAR NOT NULL, case_seq BIGINT NOT NULL, idx INTEGER NOT NULL, def_id INTEGER NOT NULL, value DOUBLE, reason VARCHAR);
+        INSERT INTO metrics_v3
+            SELECT m.run_id, c.seq, m.idx, d.def_id, m.value, m.reason FROM metrics m
+            JOIN cases c ON c.run_id = m.run_id AND c.case_key = m.case_key
+            JOIN metric_definitions d ON d.run_id = m.run_id AND d.name = m.name AND d.unit = m.unit AND d.definition = m.definition;
+        DROP TABLE metrics;
+        ALTER TABLE metrics_v3 RENAME TO metrics;
+        CREATE TABLE expectations_v3 (run_id VARCHAR NOT NULL, case_seq BIGINT NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL, outcome VARCHAR NOT NULL, measured DOUBLE, expected DOUBLE, unit VARCHAR NOT NULL, message VARCHAR NOT NULL, file VARCHAR, line INTEGER, col INTEGER);
+        INSERT INTO expectations_v3
+            SELECT e.run_id, c.seq, e.idx, e.text, e.outcome, e.measured, e.expected, e.unit, e.message, NULL, NULL, NULL FROM expectations e
+            JOIN cases c ON c.run_id = e.run_id AND c.case_key = e.case_key;
+        DROP TABLE expectations;
+        ALTER TABLE expectations_v3 RENAME TO expectations;
+        CREATE TABLE events_v3 (run_id VARCHAR NOT NULL, case_seq BIGINT NOT NULL, idx INTEGER NOT NULL, kind VARCHAR NOT NULL, start_s DOUBLE NOT NULL, end_s DOUBLE NOT NULL, agents VARCHAR[] NOT NULL, summary VARCHAR NOT NULL);
+        INSERT INTO events_v3
+            SELECT e.run_id, c.seq, e.idx, e.kind, e.start_s, e.end_s, e.agents, e.summary FROM events e
+            JOIN cases c ON c.run_id = e.run_id AND c.case_key = e.case_key;
+        DROP TABLE events;
+        ALTER TABLE events_v3 RENAME TO events;
+        CREATE TABLE learned_outputs_v3 (run_id VARCHAR NOT NULL, case_seq BIGINT NOT NULL, idx INTEGER NOT NULL, evaluator VARCHAR NOT NULL, version VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, output VARCHAR NOT NULL, value DOUBLE);
+        INSERT INTO learned_outputs_v3
+            SELECT l.run_id, c.seq, l.idx, l.evaluator, l.version, l.sha256, l.output, l.value FROM learned_outputs l
+            JOIN cases c ON c.run_id = l.run_id AND c.case_key = l.case_key;
+        DROP TABLE learned_outputs;
+        ALTER TABLE learned_outputs_v3 RENAME TO learned_outputs;
+        """,
     ];
 
     /// <summary>The schema version this build writes and reads.</summary>

@@ -10,7 +10,7 @@ internal static class CaseRecords
     {
         var spec = result.Spec;
         var expectations = result.Verdict.Expectations
-            .Select((e, i) => new ExpectationRecord(i, e.Expectation, e.Outcome, e.Measured, e.Expected, e.Unit, e.Message))
+            .Select((e, i) => new ExpectationRecord(i, e.Expectation, e.Outcome, e.Measured, e.Expected, e.Unit, e.Message, i < spec.Expectations.Count ? spec.Expectations[i].Location : null))
             .ToList();
         var metrics = result.Evaluation.Metrics.Select(m => new MetricRecord(m.Name, m.Value, m.Unit.Symbol, m.Definition, m.Reason)).ToList();
         var events = result.Evaluation.Events
