@@ -260,8 +260,12 @@ public sealed class SuiteRunner(Suite suite)
     }
 
     /// <summary>
-    /// nuPlan's L2 to the expert and progress along the expert's route, the expert being the recorded ego, in a scene
-    /// of just the two (so no other analyzer sees the expert as an agent).
+    /// The analyses against the expert (the recorded ego): nuPlan's L2 to the expert and progress along its route always;
+    /// the other analyzers of <see cref="RuleAnalysis.CreateExpertComparison"/> (nuPlan's open-loop and closed-loop
+    /// metrics, NAVSIM's PDMS and EPDMS, ...) only when the scenario asks for one of their metrics, as they re-run
+    /// collisions and TTC. Analyzers that find the expert as a track of the scene get a scene of just the ego and the
+    /// expert (so that no other analyzer sees the expert as an agent); the rest get the whole drive, so that the
+    /// collisions and TTC inside the scores see every agent.
     /// </summary>
     private static Evaluation AgainstExpert(ScenarioSpec spec, Scene scene, Drive drive)
     {
@@ -271,6 +275,19 @@ public sealed class SuiteRunner(Suite suite)
         var expert = new Track(expertId, recorded.Kind, recorded.SourceType, recorded.Size, recorded.FirstFrame, recorded.States.ToArray(), recorded.HasAcceleration);
         var pair = new Scene(drive.Scene.Id, drive.Scene.TimeBase, [driven, expert], drive.Scene.Lanes, drive.Scene.Provenance);
         var egoOnly = new Drive(pair, spec.Ego);
-        return new NuPlanExpertL2Analyzer(expertId).Analyze(egoOnly).Combine(new NuPlanProgressAnalyzer(expert).Analyze(egoOnly));
+        var requested = spec.Expectations.OfType<MetricExpectation>().Select(e => e.Metric).ToHashSet(StringComparer.Ordinal);
+        var evaluation = new NuPlanExpertL2Analyzer(expertId).Analyze(egoOnly).Combine(new NuPlanProgressAnalyzer(expert).Analyze(egoOnly));
+        foreach (var analyzer in RuleAnalysis.CreateExpertComparison(expert).Analyzers)
+        {
+            if (analyzer is NuPlanExpertL2Analyzer or NuPlanProgressAnalyzer || !analyzer.Publishes.Any(m => requested.Contains(m.Name)))
+            {
+                continue;
+            }
+
+            bool readsExpertFromScene = analyzer is NuPlanOpenLoopAnalyzer or NuPlanExpertL2WithYawAnalyzer;
+            evaluation = evaluation.Combine(RuleAnalysis.AnalyzeGuarded(analyzer, readsExpertFromScene ? egoOnly : drive));
+        }
+
+        return evaluation;
     }
 }
