@@ -50,7 +50,8 @@ internal static partial class JudgeServers
             var (yes, no) = votes[doc.RootElement.GetProperty("id").GetString()!];
             if (yes != no)
             {
-                string key = Key(w.GetProperty("ego").GetString()!, w.GetProperty("scene").GetString()!, w.GetProperty("start_s").GetDouble(), w.GetProperty("other").GetString()!);
+                // The NGSIM scenes start at 0 s: a window that starts earlier is cut, and narrated, from 0 s.
+                string key = Key(w.GetProperty("ego").GetString()!, w.GetProperty("scene").GetString()!, Math.Max(0, w.GetProperty("start_s").GetDouble()), w.GetProperty("other").GetString()!);
                 keys[key] = yes > no;
             }
         }
