@@ -33,6 +33,8 @@ internal static class AvEvalCommandLine
         CompareCommand.Create(environment),
         GateCommand.Create(environment),
         MineCommand.Create(environment),
+        JudgeCommand.Create(environment),
+        AgentCommand.Create(environment),
     };
 
     /// <summary>Runs a command line against a command tree (the real one, or in tests one with a fault injected).</summary>

@@ -35,6 +35,11 @@ internal static class GoldenCertifyCommand
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
         var (id, pin) = GoldenSetCertification.ParseTarget(settings.Evaluator);
+        if (JudgeCertifyCommand.IsJudge(settings.Root, id))
+        {
+            return JudgeCertifyCommand.Execute(settings, environment, clock);
+        }
+
         string folder = GoldenSetCertification.FindGoldenSet(settings.Root, settings.GoldenSet);
         using var registry = new ModelRegistry(ModelRegistry.DefaultRoot(settings.Root), new LearnedRuntime(ExecutionDevices.FromEnvironment(), environment.Error));
         var evaluator = registry.Open(id, pin);
@@ -52,7 +57,7 @@ internal static class GoldenCertifyCommand
         return ExitCodes.Success;
     }
 
-    private static void WriteTable(TextWriter o, string key, ModelCertification c, string? written)
+    internal static void WriteTable(TextWriter o, string key, ModelCertification c, string? written)
     {
         o.WriteLine($"{key} against golden set '{c.GoldenSet.Name}' v{c.GoldenSet.Version} (behaviour {c.Behaviour})");
         o.WriteLine($"  items          {c.Items} compared; {c.Unresolved} unresolved (tied) left out");
@@ -66,7 +71,7 @@ internal static class GoldenCertifyCommand
         o.WriteLine(written is null ? "  card           not written" : $"  card           written to {written}");
     }
 
-    private static void WriteJson(TextWriter o, string key, ModelCertification c, string? written)
+    internal static void WriteJson(TextWriter o, string key, ModelCertification c, string? written)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))

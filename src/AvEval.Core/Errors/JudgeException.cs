@@ -81,6 +81,40 @@ public sealed class JudgeException : AvEvalException
     public static JudgeException BadWorkflow(string file, string where, string problem, string fix) =>
         new(file, $"{file}:{where}: {problem}; {fix}.");
 
+    /// <summary>A judge gave no verdict (an inconclusive one) on a golden-set item, so it cannot be certified.</summary>
+    /// <param name="judge">The judge, <c>id@version</c>.</param>
+    /// <param name="itemsFile">The golden set's items file.</param>
+    /// <param name="item">The item id.</param>
+    /// <param name="reason">Why the verdict is inconclusive.</param>
+    public static JudgeException NoVerdictOnItem(string judge, string itemsFile, string item, string reason) =>
+        new(judge, $"{itemsFile}, item '{item}': judge '{judge}' gave no verdict ({reason}); certification needs a verdict on every item, so fix the judge's provider and run 'aveval golden certify' again.");
+
+    /// <summary>No scenario of a suite has this id.</summary>
+    /// <param name="suite">The scenarios folder.</param>
+    /// <param name="scenario">The id as given.</param>
+    /// <param name="known">Some ids that exist.</param>
+    public static JudgeException UnknownScenario(string suite, string scenario, IEnumerable<string> known) =>
+        new(scenario, $"no scenario '{scenario}' in suite '{suite}' (known: {List(known)}); pass a scenario id, behaviour/id, or a file under behaviors/.");
+
+    /// <summary>Several scenarios of a suite have this id.</summary>
+    /// <param name="suite">The scenarios folder.</param>
+    /// <param name="scenario">The id as given.</param>
+    /// <param name="matches">The scenarios it names.</param>
+    public static JudgeException AmbiguousScenario(string suite, string scenario, IEnumerable<string> matches) =>
+        new(scenario, $"scenario id '{scenario}' names several scenarios of suite '{suite}' ({List(matches)}); pass behaviour/id instead.");
+
+    /// <summary>A replay was asked for without a response cache.</summary>
+    /// <param name="option">The option that asks for it, e.g. <c>--replay</c>.</param>
+    /// <param name="cacheOption">The option naming the cache, e.g. <c>--cache</c>.</param>
+    public static JudgeException ReplayNeedsCache(string option, string cacheOption) =>
+        new(option, $"option '{option}' replays recorded answers offline but no '{cacheOption}' file was given; pass '{cacheOption} <file>' recorded by an earlier online run.");
+
+    /// <summary>A judge card is not a pairwise judge: its voted field lacks the values <c>first</c> and <c>second</c>.</summary>
+    /// <param name="card">The card file.</param>
+    /// <param name="field">The voted field.</param>
+    public static JudgeException NotPairwise(string card, string field) =>
+        new(card, $"{card}, field 'output': the voted field '{field}' is not an enum of 'first' and 'second' with positive 'first'; a pairwise judge must say which of the two drives shown it prefers.");
+
     private static string List(IEnumerable<string> items)
     {
         var list = items.Order(StringComparer.Ordinal).Select(i => $"'{i}'").ToList();

@@ -1,4 +1,5 @@
 using AvEval.Judges.Schema;
+using AvEval.Learned.Registry;
 
 namespace AvEval.Judges.Cards;
 
@@ -22,6 +23,12 @@ namespace AvEval.Judges.Cards;
 /// <param name="TimeoutSeconds">The time-out of one call, in seconds (retries included).</param>
 /// <param name="CardPath">The card file's absolute path.</param>
 /// <param name="CardSha256">The card file's SHA-256 (the judge's identity in a run manifest).</param>
+/// <param name="Fingerprint">
+/// The SHA-256 of the card's JSON without its <c>certifications</c> field (compact, as <c>System.Text.Json</c> writes it),
+/// lowercase hex: what a certification was computed for. Provider, prompt hash, model hash, schema, sampling and samples
+/// all lie inside it, so a change of any of them makes a certification stale, while recording one does not.
+/// </param>
+/// <param name="Certifications">Certifications against golden sets (<c>aveval golden certify</c>), one per behaviour and golden set; empty when none.</param>
 public sealed record JudgeCard(
     string Id,
     string Version,
@@ -37,7 +44,9 @@ public sealed record JudgeCard(
     int Samples,
     double TimeoutSeconds,
     string CardPath,
-    string CardSha256)
+    string CardSha256,
+    string Fingerprint = "",
+    IReadOnlyList<ModelCertification>? Certifications = null)
 {
     /// <summary>The card format this reader accepts.</summary>
     public const string Format = "aveval.judge-card/1";

@@ -165,7 +165,8 @@ public sealed class JudgeRegistry
             }
 
             return new JudgeCard(id, version, r.Text("task"), r.Text("description"), provider, promptText, prompt.Text("version"), promptSha, schema, output,
-                new JudgeSampling(temperature, topP, maxTokens, seed), samples, timeout, file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+                new JudgeSampling(temperature, topP, maxTokens, seed), samples, timeout, file, Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                JudgeCardCertifications.Fingerprint(bytes), JudgeCardCertifications.Read(file, doc.RootElement));
         }
     }
 

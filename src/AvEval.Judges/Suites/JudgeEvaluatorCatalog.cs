@@ -17,8 +17,9 @@ namespace AvEval.Judges.Suites;
 /// analyzers) and publishes its vote share as <c>evaluator.&lt;id&gt;@&lt;pin&gt;.&lt;output&gt;</c>, without a value and with the
 /// reason when the verdict is inconclusive. <see cref="EvaluateBatch"/> judges every drive of a run at once (through the
 /// session's concurrency limit); the analyzer then reads each drive's verdict. Judges pass the same gate as learned
-/// models: until judge certification exists, <see cref="CertificationProblem"/> names what is missing for each judge,
-/// so a judge can only be used in info scenarios. Thread-safe.
+/// models: <see cref="CertificationProblem"/> is <see cref="Certification.JudgeCertification.Problem"/> against the golden
+/// sets beside the judges folder (<c>scenarios/golden</c>), so an uncertified, refused or stale judge may gate no blocking
+/// scenario. Thread-safe.
 /// </summary>
 public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
 {
@@ -28,6 +29,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Judge>> _judges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Judge, string Input), JudgeVerdict> _verdicts = new();
     private readonly List<IChatClient> _owned = [];
+    private readonly List<IDisposable> _ownedParts = [];
 
     /// <summary>Creates a catalog.</summary>
     /// <param name="inner">The catalog for every id that is not a judge.</param>
@@ -47,6 +49,16 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
 
     /// <summary>The suite's judges.</summary>
     public JudgeRegistry Judges { get; }
+
+    /// <summary>The run's cache, budget and concurrency limit.</summary>
+    public JudgeSession Session => _session;
+
+    /// <summary>Makes this catalog dispose parts it was given (the inner catalog, the session) when it is disposed.</summary>
+    internal JudgeEvaluatorCatalog Owning(params IDisposable[] parts)
+    {
+        _ownedParts.AddRange(parts);
+        return this;
+    }
 
     /// <inheritdoc/>
     public string RuntimeVersion => $"{_inner.RuntimeVersion}; LLamaSharp 0.30.0";
@@ -83,7 +95,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
         }
 
         var card = Judges.Read(evaluator, version);
-        return $"judge '{card.Key}' has no certification for behaviour '{card.Task}' in its card '{card.CardPath}'; judges cannot be certified yet ('aveval golden certify' certifies learned models only), so use it in an info scenario until a golden set certifies it";
+        return Certification.JudgeCertification.Problem(card, Path.Combine(Path.GetDirectoryName(Judges.Root)!, Suite.GoldenFolder));
     }
 
     /// <inheritdoc/>
@@ -172,6 +184,12 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
             }
 
             _owned.Clear();
+            foreach (var p in _ownedParts)
+            {
+                p.Dispose();
+            }
+
+            _ownedParts.Clear();
         }
     }
 }

@@ -62,6 +62,6 @@ public sealed class JudgeRegistryTests
     {
         var e = Record.Exception(() => new JudgeRegistry(TestJudges.JudgesFolder).Read("nope", "1"));
 
-        Assert.IsType<JudgeException>(e).Message.ShouldBe($"unknown judge 'nope': '{TestJudges.JudgesFolder}' has no folder of that name (known: 'drive_review_server', 'drive_review_tiny'); fix the id or add a judge card under '{TestJudges.JudgesFolder}/nope/<version>/judge-card.json'.");
+        Assert.IsType<JudgeException>(e).Message.ShouldBe($"unknown judge 'nope': '{TestJudges.JudgesFolder}' has no folder of that name (known: 'cut_in_review_server', 'drive_pairwise_server', 'drive_review_server', 'drive_review_tiny'); fix the id or add a judge card under '{TestJudges.JudgesFolder}/nope/<version>/judge-card.json'.");
     }
 }

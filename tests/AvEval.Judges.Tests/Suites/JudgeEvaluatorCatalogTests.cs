@@ -101,7 +101,7 @@ public sealed class JudgeEvaluatorCatalogTests
         catalog.Problem("hard_braking_detector", "1", "probability").ShouldBeNull();
         catalog.CertificationProblem("hard_braking_detector", "1").ShouldBeNull();
         catalog.Problem("drive_review_server", "1", "score").ShouldBe("judge 'drive_review_server@1.0.0' has no output 'score'; it publishes 'probability'");
-        catalog.CertificationProblem("drive_review_server", "1").ShouldBe($"judge 'drive_review_server@1.0.0' has no certification for behaviour 'following_distance' in its card '{catalog.Judges.Read("drive_review_server", "1").CardPath}'; judges cannot be certified yet ('aveval golden certify' certifies learned models only), so use it in an info scenario until a golden set certifies it");
+        catalog.CertificationProblem("drive_review_server", "1").ShouldBe($"judge 'drive_review_server@1.0.0' has no certification for behaviour 'following_distance' in its card '{catalog.Judges.Read("drive_review_server", "1").CardPath}': the gate does not trust an unchecked judge; run `aveval golden certify drive_review_server@1.0.0 --golden <set>` with a golden set for 'following_distance', or use it in an info scenario.");
         catalog.Describe("drive_review_server", "1").Device.ShouldBe("remote");
         catalog.FilesOf("drive_review_server", "1").Select(Path.GetFileName).ShouldBe(["judge-card.json", "prompt.txt"]);
     }
