@@ -24,12 +24,12 @@ namespace AvEval.Tracking.Comparison;
 public sealed class AttributionScorer
 {
     private readonly DuckDbResultStore _store;
-    private readonly Func<string, IEvaluatorCatalog> _openEvaluators;
+    private readonly Func<RunManifest, IEvaluatorCatalog> _openEvaluators;
 
     /// <summary>A scorer over one store.</summary>
     /// <param name="store">The store holding both runs.</param>
-    /// <param name="openEvaluators">Opens the evaluator catalog of a suite folder (in the CLI, the ONNX model registry under <c>models/</c>); a catalog that is <see cref="IDisposable"/> is disposed after use.</param>
-    public AttributionScorer(DuckDbResultStore store, Func<string, IEvaluatorCatalog> openEvaluators)
+    /// <param name="openEvaluators">Opens the evaluator catalog of a run's suite folder (<see cref="RunManifest.SuiteRoot"/>; in the CLI, the ONNX model registry under <c>models/</c> on the device the run's settings name); a catalog that is <see cref="IDisposable"/> is disposed after use.</param>
+    public AttributionScorer(DuckDbResultStore store, Func<RunManifest, IEvaluatorCatalog> openEvaluators)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _openEvaluators = openEvaluators ?? throw new ArgumentNullException(nameof(openEvaluators));
@@ -182,7 +182,7 @@ public sealed class AttributionScorer
             }
         }
 
-        catalog = _openEvaluators(root);
+        catalog = _openEvaluators(manifest);
         foreach (var e in manifest.Evaluators)
         {
             string now;
