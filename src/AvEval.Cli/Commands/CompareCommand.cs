@@ -1,4 +1,7 @@
 using System.CommandLine;
+using AvEval.Learned.Suites;
+using AvEval.Runs;
+using AvEval.Suites;
 using AvEval.Tracking;
 using AvEval.Tracking.Comparison;
 
@@ -7,7 +10,8 @@ namespace AvEval.Cli.Commands;
 /// <summary>
 /// <c>aveval compare --baseline &lt;run|candidate&gt; --candidate &lt;run|candidate&gt; [--store file] [--format table|json|markdown]
 /// [--policy file] [--seed n] [--resamples n]</c>: the paired comparison of two complete runs (<see cref="RunComparer"/>).
-/// Exit 0 when it compared, 2 on bad input or a run that is not complete.
+/// When the two runs' evaluator sets differ, it also splits each behaviour's change into driving and evaluator effects
+/// (<see cref="AttributionScorer"/>). Exit 0 when it compared, 2 on bad input or a run that is not complete.
 /// </summary>
 internal static class CompareCommand
 {
@@ -66,7 +70,9 @@ internal static class CompareCommand
             options = ReleaseGate.OptionsFor(GatePolicyLoader.Load(policyFile), options);
         }
 
-        var comparison = new RunComparer(DuckDbResultStore.OpenExisting(storePath)).Compare(baseline, candidate, options);
+        var store = DuckDbResultStore.OpenExisting(storePath);
+        var comparison = new RunComparer(store).Compare(baseline, candidate, options);
+        comparison = comparison with { Attribution = new AttributionScorer(store, manifest => OpenEvaluators(manifest, environment)).Attribute(comparison) };
         environment.Output.Write(format switch
         {
             ComparisonFormat.Json => ComparisonJsonWriter.Write(comparison) + Environment.NewLine,
@@ -74,5 +80,14 @@ internal static class CompareCommand
             _ => ComparisonTextWriter.Table(comparison),
         });
         return ExitCodes.Success;
+    }
+
+    /// <summary>The model registry of a run's suite folder, on the device the run's settings recorded (CPU when none).</summary>
+    public static IEvaluatorCatalog OpenEvaluators(RunManifest manifest, CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(environment);
+        var device = SuiteSettings.ParseDevice(manifest.Settings.GetValueOrDefault(SuiteSettings.DeviceVariable, "cpu"), SuiteSettings.DeviceVariable);
+        return RegistryEvaluatorCatalog.Open(manifest.SuiteRoot, device, environment.Error);
     }
 }

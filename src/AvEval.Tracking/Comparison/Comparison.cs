@@ -25,4 +25,10 @@ public sealed record Comparison(
 {
     /// <summary>The format name of the JSON document (<see cref="ComparisonJsonWriter"/>).</summary>
     public const string Format = "aveval.comparison/1";
+
+    /// <summary>
+    /// The split of each behaviour's change into driving and evaluator effects (<see cref="AttributionScorer"/>); null
+    /// when it was not asked for or the two runs' evaluator sets are the same.
+    /// </summary>
+    public Attribution? Attribution { get; init; }
 }

@@ -11,7 +11,10 @@ namespace AvEval.Tracking.Comparison;
 /// <c>pairs</c>, <c>flaky</c>, pass counts and rates with Wilson intervals, <c>pass_to_fail</c>, <c>fail_to_pass</c>,
 /// <c>mcnemar_p</c>, <c>p_holm</c>, <c>q_bh</c>, <c>change</c> with its Newcombe interval, and <c>metrics</c>),
 /// <c>scenarios</c> (each with <c>scenario</c>, <c>behaviour</c>, <c>baseline</c>, <c>candidate</c>, <c>transition</c>,
-/// <c>flip_rate</c>), <c>only_in_baseline</c> and <c>only_in_candidate</c>. A value that is not a number is null.
+/// <c>flip_rate</c>), <c>only_in_baseline</c> and <c>only_in_candidate</c>, and, only when the two runs' evaluator sets
+/// differ, <c>attribution</c> (<c>status</c> attributed or skipped, <c>reason</c>, <c>differences</c>, per behaviour the four
+/// cell pass counts, <c>total</c>, <c>driving</c> and <c>evaluator</c> (Shapley), both orders and <c>interaction</c>, and per
+/// scenario the four cells, the drive hashes and <c>excluded</c>). A value that is not a number is null.
 /// </summary>
 public static class ComparisonJsonWriter
 {
@@ -97,6 +100,11 @@ public static class ComparisonJsonWriter
             w.WriteEndArray();
             Strings(w, "only_in_baseline", comparison.OnlyInBaseline);
             Strings(w, "only_in_candidate", comparison.OnlyInCandidate);
+            if (comparison.Attribution is { } attribution)
+            {
+                Attribution(w, attribution);
+            }
+
             w.WriteEndObject();
         }
 
@@ -115,6 +123,87 @@ public static class ComparisonJsonWriter
 
     /// <summary>A verdict as text: <c>pass</c>, <c>fail</c>, <c>inconclusive</c>, or <c>not_run</c> for bad input.</summary>
     public static string OutcomeText(Outcome? outcome) => outcome?.ToString().ToLowerInvariant() ?? "not_run";
+
+    private static void Attribution(Utf8JsonWriter w, Attribution a)
+    {
+        w.WriteStartObject("attribution");
+        w.WriteString("status", a.Status == AttributionStatus.Attributed ? "attributed" : "skipped");
+        if (a.Reason is null)
+        {
+            w.WriteNull("reason");
+        }
+        else
+        {
+            w.WriteString("reason", a.Reason);
+        }
+
+        w.WriteString("method", "2x2 of drives (D_b, D_c) and evaluator sets (E_b, E_c); driving and evaluator effects are Shapley values, the mean over both orders");
+        Strings(w, "differences", a.Differences);
+        w.WriteStartArray("behaviours");
+        foreach (var b in a.Behaviors)
+        {
+            w.WriteStartObject();
+            w.WriteString("behaviour", b.Behavior);
+            w.WriteNumber("pairs", b.Pairs);
+            w.WriteNumber("passes_baseline_drives_baseline_evaluators", b.BaselineDrivesBaselineEvaluators);
+            w.WriteNumber("passes_candidate_drives_baseline_evaluators", b.CandidateDrivesBaselineEvaluators);
+            w.WriteNumber("passes_baseline_drives_candidate_evaluators", b.BaselineDrivesCandidateEvaluators);
+            w.WriteNumber("passes_candidate_drives_candidate_evaluators", b.CandidateDrivesCandidateEvaluators);
+            Number(w, "total", b.Total);
+            Number(w, "driving", b.Driving);
+            Number(w, "evaluator", b.Evaluator);
+            Number(w, "driving_at_baseline_evaluators", b.DrivingAtBaselineEvaluators);
+            Number(w, "evaluator_at_candidate_drives", b.EvaluatorAtCandidateDrives);
+            Number(w, "evaluator_at_baseline_drives", b.EvaluatorAtBaselineDrives);
+            Number(w, "driving_at_candidate_evaluators", b.DrivingAtCandidateEvaluators);
+            Number(w, "interaction", b.Interaction);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("scenarios");
+        foreach (var s in a.Scenarios)
+        {
+            w.WriteStartObject();
+            w.WriteString("scenario", s.Scenario);
+            w.WriteString("behaviour", s.Behavior);
+            Text(w, "baseline_drive_sha256", s.BaselineDriveSha256);
+            Text(w, "candidate_drive_sha256", s.CandidateDriveSha256);
+            Flag(w, "baseline_drives_baseline_evaluators", s.BaselineDrivesBaselineEvaluators);
+            Flag(w, "candidate_drives_baseline_evaluators", s.CandidateDrivesBaselineEvaluators);
+            Flag(w, "baseline_drives_candidate_evaluators", s.BaselineDrivesCandidateEvaluators);
+            Flag(w, "candidate_drives_candidate_evaluators", s.CandidateDrivesCandidateEvaluators);
+            Text(w, "excluded", s.Excluded);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Text(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void Flag(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteBoolean(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
 
     private static void Side(Utf8JsonWriter w, string name, ComparedRun run, FlipRates history)
     {

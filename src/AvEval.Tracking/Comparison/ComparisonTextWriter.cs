@@ -100,11 +100,62 @@ public static class ComparisonTextWriter
             })], markdown);
         }
 
+        if (comparison.Attribution is { } attribution)
+        {
+            Attribution(o, attribution, markdown);
+        }
+
         Unpaired(o, "only in the baseline (not paired)", comparison.OnlyInBaseline, markdown);
         Unpaired(o, "only in the candidate (not paired)", comparison.OnlyInCandidate, markdown);
         o.AppendLine();
         o.AppendLine(string.Create(C, $"pass = verdict pass (fail, inconclusive and bad input do not pass); pass-rate intervals Wilson, change interval Newcombe paired score; McNemar exact two-sided; Holm and BH across the {comparison.Behaviors.Count(b => b.PassToFail + b.FailToPass > 0)} behaviour(s) with discordant pairs; flaky = flip rate above {comparison.Options.FlakyThreshold.ToString("0.###", C)} over {comparison.BaselineHistory.Runs} baseline and {comparison.CandidateHistory.Runs} candidate run(s) of the same fingerprints."));
         return o.ToString();
+    }
+
+    private static void Attribution(StringBuilder o, Attribution a, bool markdown)
+    {
+        o.AppendLine();
+        o.AppendLine(markdown ? "#### attribution: driving or evaluators?" : "attribution: driving or evaluators?");
+        o.AppendLine();
+        o.AppendLine("the evaluator sets differ:");
+        foreach (string line in a.Differences)
+        {
+            o.AppendLine(markdown ? $"- {line}" : $"  {line}");
+        }
+
+        o.AppendLine();
+        if (a.Status == AttributionStatus.Skipped)
+        {
+            o.AppendLine($"attribution skipped: {a.Reason}.");
+            return;
+        }
+
+        Grid(o, ["behaviour", "pairs", "change", "driving", "evaluator", "driving @E_b", "evaluator @D_c", "evaluator @D_b", "driving @E_c", "interaction"], [.. a.Behaviors.Select(b => new[]
+        {
+            b.Behavior,
+            b.Pairs.ToString(C),
+            Points(b.Total),
+            Points(b.Driving),
+            Points(b.Evaluator),
+            Points(b.DrivingAtBaselineEvaluators),
+            Points(b.EvaluatorAtCandidateDrives),
+            Points(b.EvaluatorAtBaselineDrives),
+            Points(b.DrivingAtCandidateEvaluators),
+            Points(b.Interaction),
+        })], markdown);
+        var excluded = a.Scenarios.Where(s => s.Excluded is not null).ToList();
+        if (excluded.Count > 0)
+        {
+            o.AppendLine();
+            o.AppendLine("excluded from attribution:");
+            foreach (var s in excluded)
+            {
+                o.AppendLine(markdown ? $"- {s.Scenario}: {s.Excluded}" : $"  {s.Scenario}: {s.Excluded}");
+            }
+        }
+
+        o.AppendLine();
+        o.AppendLine("drives regenerated from each run's manifest and scored with both evaluator sets (D = whose drive, E = whose scenario files and evaluators); driving and evaluator are Shapley values, the mean of the two orders (driving @E_b then evaluator @D_c, or evaluator @D_b then driving @E_c); interaction = driving @E_c − driving @E_b.");
     }
 
     private static void Unpaired(StringBuilder o, string title, IReadOnlyList<string> scenarios, bool markdown)

@@ -8,7 +8,7 @@ namespace AvEval.Tracking.Comparison;
 /// <summary>
 /// Compares a candidate's run with a baseline's, read from a results store through its public API: pairs cases by
 /// scenario (cases in one run only are listed, never dropped), refuses runs that are not complete, marks scenarios
-/// flaky from the history of both fingerprints, and computes per behaviour the paired statistics of
+/// flaky from the history of both fingerprints (cases judged by the same learned evaluator versions only), and computes per behaviour the paired statistics of
 /// <see cref="BehaviorComparison"/>. The McNemar family for Holm and Benjamini–Hochberg is the behaviours with at least
 /// one discordant pair: a behaviour without one has an exact p of 1 and can never be rejected, so leaving it out keeps
 /// the error rates (Tarone 1990, "A modified Bonferroni method for discrete data", Biometrics 46:515–522).
@@ -34,8 +34,8 @@ public sealed class RunComparer
 
         var before = Resolve("baseline", baseline);
         var after = Resolve("candidate", candidate);
-        var baseHistory = History(before.Fingerprint);
-        var candidateHistory = before.Fingerprint == after.Fingerprint ? baseHistory : History(after.Fingerprint);
+        var baseHistory = History(before.Fingerprint, before);
+        var candidateHistory = History(after.Fingerprint, after);
 
         var baseByScenario = ByScenario("baseline", before);
         var candidateByScenario = ByScenario("candidate", after);
@@ -212,8 +212,21 @@ public sealed class RunComparer
         return map;
     }
 
-    private FlipRates History(string fingerprint)
+    // A flip counts only between cases judged by the same learned evaluators (id, version, SHA-256, from each case's
+    // learned outputs) as the compared run's case: a change of evaluator version is not the driver's flakiness; it is
+    // what the attribution measures. Cases whose scenario files differ still count (FlakinessTests stands in for a
+    // stochastic candidate that way).
+    private static string EvaluatorsOf(CaseRecord record) =>
+        string.Join('\n', record.LearnedOutputs.Select(o => $"{o.Evaluator}@{o.Version} {o.Sha256}").Distinct().Order(StringComparer.Ordinal));
+
+    private FlipRates History(string fingerprint, ComparedRun compared)
     {
+        var judgedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in compared.Cases)
+        {
+            judgedBy.TryAdd(record.Scenario, EvaluatorsOf(record));
+        }
+
         var rates = new Dictionary<string, (int Observations, int Flips)>(StringComparer.Ordinal);
         var last = new Dictionary<string, bool>(StringComparer.Ordinal);
         int runs = 0;
@@ -227,6 +240,11 @@ public sealed class RunComparer
             runs++;
             foreach (var record in Cases(summary.Id).Where(c => c.CandidateFingerprint == fingerprint))
             {
+                if (judgedBy.TryGetValue(record.Scenario, out var evaluators) && evaluators != EvaluatorsOf(record))
+                {
+                    continue;
+                }
+
                 bool passed = Passed(record);
                 var (observations, flips) = rates.GetValueOrDefault(record.Scenario);
                 if (last.TryGetValue(record.Scenario, out bool previous) && previous != passed)
