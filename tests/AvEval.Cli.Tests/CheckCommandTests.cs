@@ -33,7 +33,7 @@ public sealed class CheckCommandTests
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Error.ShouldBeEmpty();
-        run.Output.ShouldBe($"53 files checked, no errors (suite '{Path.Combine(RepoPaths.Root, "scenarios")}').{Environment.NewLine}");
+        run.Output.ShouldBe($"308 files checked, no errors (suite '{Path.Combine(RepoPaths.Root, "scenarios")}').{Environment.NewLine}");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class CheckCommandTests
         var run = CliRun.Of("check", Path.Combine(RepoPaths.Root, "scenarios", "behaviors", "hard_braking"));
 
         run.ExitCode.ShouldBe(0, run.Error);
-        run.Output.ShouldStartWith("9 files checked, no errors");
+        run.Output.ShouldStartWith("46 files checked, no errors");
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class CheckCommandTests
         lines[6].ShouldStartWith($"error: {folder}:4:11: field 'behavior' is 'cut_in_response', but the file lies in folder 'behaviors/following_distance'; move the file to 'behaviors/cut_in_response/' or set behavior to 'following_distance'.");
         lines[7].ShouldStartWith($"error: {duplicate}:2:5: id 'lanker-1-1-veh-1221' of behaviour 'following_distance' is already used by '{Path.Combine(repo.Root, Following)}'; give each scenario its own id.");
         lines[8].ShouldStartWith($"error: {catalog}:7:5: unknown field 'colour'");
-        lines[9].ShouldBe($"error: 9 errors in 8 of 60 files checked (suite '{suite}'); fix them and run 'aveval check' again.");
+        lines[9].ShouldBe($"error: 9 errors in 8 of 315 files checked (suite '{suite}'); fix them and run 'aveval check' again.");
     }
 
     [Fact]

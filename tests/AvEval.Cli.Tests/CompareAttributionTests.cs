@@ -55,8 +55,8 @@ public sealed class CompareAttributionTests : IDisposable
     [Fact]
     public void Compare_SameCandidateSecondEvaluatorSet_TheChangeIsTheEvaluators()
     {
-        using var a = new RepositoryCopy();
-        using var b = new RepositoryCopy();
+        using var a = new RepositoryCopy().WithoutMinedScenarios();
+        using var b = new RepositoryCopy().WithoutMinedScenarios();
         MakeSecondEvaluatorSet(b);
         Record(StorePath, Path.Combine(a.Root, "scenarios"), "behaviors/hard_braking/*.yaml", "rc-2026.12.1");
         Record(StorePath, Path.Combine(b.Root, "scenarios"), "behaviors/hard_braking/*.yaml", "rc-2026.12.1");
@@ -109,8 +109,8 @@ public sealed class CompareAttributionTests : IDisposable
     [Fact]
     public void Compare_SecondEvaluatorSet_TableShowsTheSplit()
     {
-        using var a = new RepositoryCopy();
-        using var b = new RepositoryCopy();
+        using var a = new RepositoryCopy().WithoutMinedScenarios();
+        using var b = new RepositoryCopy().WithoutMinedScenarios();
         MakeSecondEvaluatorSet(b);
         Record(StorePath, Path.Combine(a.Root, "scenarios"), $"{Learned}", "rc-2026.12.1");
         Record(StorePath, Path.Combine(b.Root, "scenarios"), $"{Learned}", "rc-2026.12.1");
@@ -129,8 +129,8 @@ public sealed class CompareAttributionTests : IDisposable
     [Fact]
     public void Compare_EvaluatorVersionMissing_AttributionSkippedWithTheFolder()
     {
-        using var a = new RepositoryCopy();
-        using var b = new RepositoryCopy();
+        using var a = new RepositoryCopy().WithoutMinedScenarios();
+        using var b = new RepositoryCopy().WithoutMinedScenarios();
         MakeSecondEvaluatorSet(b);
         Record(StorePath, Path.Combine(a.Root, "scenarios"), Learned, "rc-2026.12.1");
         Record(StorePath, Path.Combine(b.Root, "scenarios"), Learned, "rc-2026.12.1");

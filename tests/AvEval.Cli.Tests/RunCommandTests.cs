@@ -66,7 +66,7 @@ public sealed class RunCommandTests
         root.GetProperty("run_id").GetString()!.ShouldStartWith("run-");
         root.GetProperty("status").GetString().ShouldBe("complete");
         var cases = root.GetProperty("cases").EnumerateArray().ToList();
-        cases.Count.ShouldBe(7);
+        cases.Count.ShouldBe(21, "the shipped suite has 21 cut-in scenarios (7 written by hand, 14 mined)");
         var first = cases[0];
         first.GetProperty("candidate").GetString().ShouldBe("rc-2026.12.1");
         first.GetProperty("outcome").GetString().ShouldBe("pass");
@@ -86,7 +86,7 @@ public sealed class RunCommandTests
         opened.ShouldBe("runs.duckdb");
         using var doc = JsonDocument.Parse(output);
         recorder.Begun.ShouldHaveSingleItem().Id.Value.ShouldBe(doc.RootElement.GetProperty("run_id").GetString());
-        recorder.Cases.Count.ShouldBe(7);
+        recorder.Cases.Count.ShouldBe(21, "the shipped suite has 21 cut-in scenarios");
         recorder.Finished.ShouldBe([RunStatus.Complete]);
         recorder.Begun[0].Contents.ShouldContain(c => c.Path == "candidates.yaml");
     }

@@ -47,6 +47,11 @@ public sealed class MotionDependenceTests
             ("human", MotionControl.Both),
             ("rc-2026.12.1", MotionControl.Longitudinal),
             ("rc-2026.12.2-short-gap", MotionControl.Longitudinal),
+            ("rc-2027.01.1-lane-centre", MotionControl.Both),
+            ("rc-2027.02.1-mobil", MotionControl.Both),
+            ("rc-2027.02.2-eager-lane-change", MotionControl.Both),
+            ("rc-2027.03.1-cautious", MotionControl.Both),
+            ("rc-2027.03.2-noisy-gap", MotionControl.Both),
         ]);
     }
 

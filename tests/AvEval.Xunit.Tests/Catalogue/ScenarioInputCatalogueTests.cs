@@ -128,7 +128,7 @@ public sealed class ScenarioInputCatalogueTests
         ["planner on the human baseline"] = (y => y.Replace("description: The recorded driver", "planner: { model: idm }\n    description: The recorded driver", StringComparison.Ordinal), "7:14", "remove it"),
         ["missing planner"] = (y => Without(y, "    planner:\n      model: idm\n      desired_speed_mps: 33\n      time_gap_s: 0.6\n      minimum_gap_m: 1\n      max_acceleration_mps2: 1.5\n      comfortable_deceleration_mps2: 2.0\n"), "20:5", "required field 'planner' is missing"),
         ["bad candidate id"] = (y => y.Replace("id: human", "id: Human Baseline", StringComparison.Ordinal), "5:9", "a candidate id may hold only lower-case letters"),
-        ["recorded drives folder climbs out"] = (y => y + "\n  - id: stack-x\n    kind: recorded-drives\n    description: x\n    folder: ../drives\n    extension: .scene.parquet\n", "34:13", "write the path from the scenarios/ folder down"),
+        ["recorded drives folder climbs out"] = (y => y.Replace("candidates:\n", "candidates:\n  - id: stack-x\n    kind: recorded-drives\n    description: x\n    folder: ../drives\n    extension: .scene.parquet\n", StringComparison.Ordinal), "8:13", "write the path from the scenarios/ folder down"),
         ["candidates not a list"] = (_ => "candidates: human\n", "1:13", "must be a list of candidates"),
         ["alias bomb"] = (y => y.Replace("  - id: human", "  - id: &h human", StringComparison.Ordinal), "5:9", "write the value out in full"),
     };
