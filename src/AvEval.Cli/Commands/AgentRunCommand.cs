@@ -50,7 +50,9 @@ internal static class AgentRunCommand
             var (id, pin) = GoldenSetCertification.ParseTarget(key);
             return drive.Catalog.JudgeOf(id, pin);
         });
-        var verdict = WorkflowRunner.RunAsync(spec, context).GetAwaiter().GetResult();
+        // On the thread pool: blocking on the async call under the caller's synchronization context (a test
+        // runner's, with as many threads as cores) deadlocks once all of its threads are blocked.
+        var verdict = Task.Run(() => WorkflowRunner.RunAsync(spec, context)).GetAwaiter().GetResult();
         if (format == OutputFormat.Json)
         {
             WriteJson(environment.Output, verdict, drive);

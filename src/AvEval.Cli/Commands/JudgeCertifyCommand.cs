@@ -24,7 +24,9 @@ internal static class JudgeCertifyCommand
         using var client = Judge.ClientFor(card);
         using var session = new JudgeSession();
         var judge = new Judge(card, client, session);
-        var certification = JudgeCertification.ComputeAsync(settings.Root, folder, judge, clock).GetAwaiter().GetResult();
+        // On the thread pool: blocking on the async call under the caller's synchronization context (a test
+        // runner's, with as many threads as cores) deadlocks once all of its threads are blocked.
+        var certification = Task.Run(() => JudgeCertification.ComputeAsync(settings.Root, folder, judge, clock)).GetAwaiter().GetResult();
         string? written = settings.Write ? JudgeCertification.Record(card, certification) : null;
         if (settings.Format == OutputFormat.Json)
         {

@@ -36,7 +36,9 @@ internal static class JudgeCommand
         var (id, pin) = GoldenSetCertification.ParseTarget(target);
         using var drive = JudgedDrive.Open(suite, scenario, candidate, cache, replay, environment.Error);
         var judge = drive.Catalog.JudgeOf(id, pin);
-        var verdict = judge.EvaluateAsync(drive.Narration.Text).GetAwaiter().GetResult();
+        // On the thread pool: blocking on the async call under the caller's synchronization context (a test
+        // runner's, with as many threads as cores) deadlocks once all of its threads are blocked.
+        var verdict = Task.Run(() => judge.EvaluateAsync(drive.Narration.Text)).GetAwaiter().GetResult();
         var card = judge.Card;
         string subject = $"{drive.Result.Spec.DisplayName} @ {drive.Result.Candidate.Id}";
         string? majority = verdict.IsConclusive ? Majority(verdict, card.Output.Field) : null;

@@ -17,7 +17,9 @@ internal sealed class JudgeAnalyzer(JudgeEvaluatorCatalog catalog, Judge judge, 
         ArgumentNullException.ThrowIfNull(drive);
         var card = judge.Card;
         var narration = Narration.DriveNarrator.Narrate(drive, RuleAnalysis.CreateDefault().Analyze(drive));
-        var verdict = catalog.VerdictAsync(judge, narration).GetAwaiter().GetResult();
+        // On the thread pool: blocking on the async call under the caller's synchronization context (a test
+        // runner's, with as many threads as cores) deadlocks once all of its threads are blocked.
+        var verdict = Task.Run(() => catalog.VerdictAsync(judge, narration)).GetAwaiter().GetResult();
         string definition = string.Create(CultureInfo.InvariantCulture, $"{card.Key} ({card.CardSha256[..12]}): share of {card.Samples} samples with {card.Output.Field} = '{card.Output.Positive}' from {card.Provider.Identity}, prompt v{card.PromptVersion} ({card.PromptSha256[..12]}), input {narration.Version} ({narration.Sha256[..12]})");
         var metric = new Metric(EvaluatorExpectation.MetricName(card.Id, pin, card.Output.Name), verdict.Probability, Unit.Dimensionless, definition, verdict.Reason);
         var diagnostics = verdict.Reason is null
