@@ -32,7 +32,7 @@ public sealed class RunCommandTests
 
         code.ShouldBe(ExitCodes.Success, output);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        lines[0].ShouldMatch(@"^run run-\d{8}T\d{6}Z-[0-9a-f]{8}: complete, 21 cases: 21 passed, 0 passed with warnings, 0 failed$");
+        lines[0].ShouldMatch(@"^run run-\d{8}T\d{6}Z-[0-9a-f]{8} \(rc-2026\.12\.1\): complete, 21 cases: 21 passed, 0 passed with warnings, 0 failed$");
         lines[1].ShouldBe("stored: not recorded (no --store or AVEVAL_STORE)");
         lines.ShouldContain("cut_in_response                 21     0     0");
         lines.ShouldContain("  pass  cut_in_response/us101-22-1-veh-681 @ rc-2026.12.1");

@@ -41,11 +41,20 @@ internal static class GateCommand
     public static int Execute(string storePath, RunSelector baseline, RunSelector candidate, string policyFile, string? junitFile, string? summaryFile, ComparisonOptions options, CliEnvironment environment, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        var decision = Decide(storePath, baseline, candidate, policyFile, junitFile, summaryFile, options, clock);
+        WriteDecision(environment.Output, decision);
+        environment.Output.WriteLine();
+        environment.Output.Write(ComparisonTextWriter.Table(decision.Comparison));
+        return decision.Passed ? ExitCodes.Success : ExitCodes.FailingVerdicts;
+    }
+
+    /// <summary>Compares the two runs, judges them by the policy, and writes the JUnit XML and the Markdown summary when asked.</summary>
+    public static GateDecision Decide(string storePath, RunSelector baseline, RunSelector candidate, string policyFile, string? junitFile, string? summaryFile, ComparisonOptions options, TimeProvider clock)
+    {
         ArgumentNullException.ThrowIfNull(clock);
         var policy = GatePolicyLoader.Load(policyFile);
         var comparison = new RunComparer(DuckDbResultStore.OpenExisting(storePath)).Compare(baseline, candidate, ReleaseGate.OptionsFor(policy, options));
         var decision = ReleaseGate.Decide(comparison, policy);
-        string markdown = GateSummaryWriter.Write(decision);
         if (junitFile is not null)
         {
             File.WriteAllText(junitFile, JUnitReportWriter.Write(decision, clock.GetUtcNow()));
@@ -53,32 +62,36 @@ internal static class GateCommand
 
         if (summaryFile is not null)
         {
-            File.AppendAllText(summaryFile, markdown);
+            File.AppendAllText(summaryFile, GateSummaryWriter.Write(decision));
         }
 
-        environment.Output.WriteLine(GateSummaryWriter.DecisionLine(decision));
+        return decision;
+    }
+
+    /// <summary>Prints the decision first, then the behaviours that decided it, the new failures and the flaky scenarios.</summary>
+    public static void WriteDecision(TextWriter output, GateDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(decision);
+        output.WriteLine(GateSummaryWriter.DecisionLine(decision));
         foreach (var v in decision.Verdicts.OrderByDescending(v => v.Regressed))
         {
-            environment.Output.WriteLine($"  {v.Behavior.Behavior}: {v.Reason}");
+            output.WriteLine($"  {v.Behavior.Behavior}: {v.Reason}");
         }
 
         var newFailures = decision.NewFailures;
         if (newFailures.Count > 0)
         {
-            environment.Output.WriteLine("new failures in blocking behaviours:");
+            output.WriteLine("new failures in blocking behaviours:");
             foreach (var s in newFailures)
             {
-                environment.Output.WriteLine($"  {s.Scenario}");
+                output.WriteLine($"  {s.Scenario}");
             }
         }
 
         foreach (var s in decision.Flaky)
         {
-            environment.Output.WriteLine($"flaky (kept out of the decision): {s.Scenario}");
+            output.WriteLine($"flaky (kept out of the decision): {s.Scenario}");
         }
-
-        environment.Output.WriteLine();
-        environment.Output.Write(ComparisonTextWriter.Table(comparison));
-        return decision.Passed ? ExitCodes.Success : ExitCodes.FailingVerdicts;
     }
 }

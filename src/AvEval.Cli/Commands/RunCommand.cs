@@ -2,16 +2,23 @@ using System.CommandLine;
 using System.Globalization;
 using AvEval.Learned.Suites;
 using AvEval.Runs;
-using AvEval.Tracking;
+using AvEval.Candidates;
+using AvEval.Errors;
 using AvEval.Suites;
+using AvEval.Tracking;
+using AvEval.Tracking.Comparison;
 
 namespace AvEval.Cli.Commands;
 
 /// <summary>
 /// <c>aveval run [--candidate id[,id...]] [--suite folder] [--filter glob] [--store file] [--format table|json]</c>: runs
 /// the suite outside the test host through Core's <see cref="SuiteRunner"/> (the runner <c>dotnet test</c> uses), prints a
-/// summary first (pass/fail counts per behaviour, failures one line each) then every case, and records the run when a store
-/// is given. Exit 0 when every blocking case passed, 1 when one failed, 2 on bad input.
+/// summary first (pass/fail counts per behaviour, failures one line each) then every case, and records the run. Exit 0
+/// when every blocking case passed, 1 when one failed, 2 on bad input.
+/// With <c>--baseline id</c> it answers the release question instead: one run of the baseline
+/// and the candidate, recorded, compared and judged by the gate policy (<c>--policy</c>, default the suite's
+/// <c>gate.yaml</c>), the decision printed first. Exit codes are then the gate's: 0 pass, 1 a blocking behaviour
+/// regressed, 2 bad input or an incomplete run.
 /// </summary>
 internal static class RunCommand
 {
@@ -22,12 +29,17 @@ internal static class RunCommand
         var suite = new Option<string?>("--suite") { Description = "The scenarios folder; default: AVEVAL_SCENARIOS, else the scenarios/ folder above the working folder." };
         var filter = new Option<string?>("--filter") { Description = "A glob of scenario files relative to the suite, e.g. behaviors/cut_in_response/*.yaml; default: every scenario (behaviors/**/*.yaml)." };
         var store = new Option<string?>("--store") { Description = "The results store to record the run into; default: AVEVAL_STORE, else the run is not recorded." };
-        var format = new Option<OutputFormat>("--format") { Description = "table (default) or json (one aveval.run/1 document on standard output).", DefaultValueFactory = _ => OutputFormat.Table };
-        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes.") { candidate, suite, filter, store, format };
+        var format = new Option<OutputFormat>("--format") { Description = "table (default) or json (one aveval.run/1 document on standard output; not with --baseline).", DefaultValueFactory = _ => OutputFormat.Table };
+        var baseline = new Option<string?>("--baseline") { Description = "Also run this candidate (e.g. the last released one) in the same run, compare the candidate with it and gate by --policy; default: no comparison (AVEVAL_BASELINE is the suite's human baseline for dotnet test, not read here)." };
+        var policy = new Option<string?>("--policy") { Description = "With --baseline: the gate policy; default: gate.yaml in the suite folder." };
+        var junit = new Option<string?>("--junit") { Description = "With --baseline: write the gate's decision as JUnit XML to this file." };
+        var summary = new Option<string?>("--summary") { Description = "With --baseline: write the gate's Markdown summary to this file, e.g. $GITHUB_STEP_SUMMARY (appended to when it exists)." };
+        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary };
         command.SetAction(parse =>
         {
             var ids = (parse.GetValue(candidate) ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            return Execute(new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format)), environment, Environment.GetEnvironmentVariable);
+            var release = new ReleaseSettings(parse.GetValue(baseline), parse.GetValue(policy), parse.GetValue(junit), parse.GetValue(summary));
+            return Execute(new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format), release), environment, Environment.GetEnvironmentVariable);
         });
         return command;
     }
@@ -38,6 +50,8 @@ internal static class RunCommand
     /// <param name="variable">Reads <c>AVEVAL_*</c> variables (the process environment, or a lookup in tests).</param>
     public static int Execute(RunSettings settings, CliEnvironment environment, Func<string, string?> variable)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(environment);
         var suiteSettings = SuiteSettings.From(variable);
         suiteSettings = suiteSettings with
         {
@@ -46,38 +60,107 @@ internal static class RunCommand
             // Every run is recorded: into --store, else AVEVAL_STORE, else the embedded default store (when one is configured).
             Store = settings.Store ?? suiteSettings.Store ?? (environment.OpenStore is null ? null : ResultStorePath.Default),
         };
-        IRunRecorder? recorder = null;
-        if (suiteSettings.Store is { } path)
-        {
-            string setting = settings.Store is not null ? "--store" : SuiteSettings.StoreVariable;
-            recorder = environment.OpenStore is { } open ? open(path) : throw SuiteSettingsException.NoStore(setting, path);
-        }
+        return settings.Release.Baseline is { } baseline
+            ? Release(settings, suiteSettings, baseline, environment)
+            : RunOnly(settings, suiteSettings, environment);
+    }
 
+    private static int RunOnly(RunSettings settings, SuiteSettings suiteSettings, CliEnvironment environment)
+    {
         var folder = Suite.FindFolder(suiteSettings, Directory.GetCurrentDirectory());
+        var recorder = OpenRecorder(settings, suiteSettings, environment);
         using var evaluators = RegistryEvaluatorCatalog.Open(folder, suiteSettings.Device, environment.Error);
         var suite = new Suite(folder, evaluators);
         var candidates = suite.SelectCandidates(suiteSettings.Candidates, settings.Candidates.Count > 0 ? "--candidate" : SuiteSettings.CandidatesVariable);
-        var cases = suite.Discover(settings.Filter ?? Suite.AllScenarios, candidates);
-        var run = new SuiteRunner(suite).Run(cases, suiteSettings, recorder);
+        var run = new SuiteRunner(suite).Run(suite.Discover(settings.Filter ?? Suite.AllScenarios, candidates), suiteSettings, recorder);
         if (settings.Format == OutputFormat.Json)
         {
             environment.Output.WriteLine(RunJson.Serialize(new RunDocument(RunJson.RunFormat, run.Manifest.Id.Value, run.Status, [.. run.Cases.Select(c => c.Record)])));
         }
         else
         {
-            WriteTable(environment.Output, run, suiteSettings.Store);
+            WriteSummary(environment.Output, run, suiteSettings.Store);
+            WriteCases(environment.Output, run);
         }
 
         return run.Passed ? ExitCodes.Success : ExitCodes.FailingVerdicts;
     }
 
-    private static void WriteTable(TextWriter output, SuiteRunResult run, string? store)
+    /// <summary>
+    /// The release question: the baseline and the candidate in one recorded run (the scenes are read once for both), then
+    /// the gate on that run's two sides. The decision comes first; the run's summary and the comparison follow.
+    /// </summary>
+    private static int Release(RunSettings settings, SuiteSettings suiteSettings, string baseline, CliEnvironment environment)
+    {
+        const string baselineSetting = "--baseline";
+        string candidateSetting = settings.Candidates.Count > 0 ? "--candidate" : SuiteSettings.CandidatesVariable;
+        if (settings.Format == OutputFormat.Json)
+        {
+            throw ComparisonException.ReleaseAsJson(baselineSetting);
+        }
+
+        var folder = Suite.FindFolder(suiteSettings, Directory.GetCurrentDirectory());
+        using var evaluators = RegistryEvaluatorCatalog.Open(folder, suiteSettings.Device, environment.Error);
+        var suite = new Suite(folder, evaluators);
+        var candidates = suite.SelectCandidates(suiteSettings.Candidates, candidateSetting);
+        if (candidates.Count != 1)
+        {
+            throw ComparisonException.ReleaseNeedsOneCandidate(candidateSetting, candidates.Select(c => c.Id.Value));
+        }
+
+        var reference = suite.SelectCandidates([baseline], baselineSetting)[0];
+        if (reference.Id == candidates[0].Id)
+        {
+            throw ComparisonException.ReleaseAgainstItself(baselineSetting, baseline);
+        }
+
+        string policy = settings.Release.Policy ?? Path.Combine(folder, GatePolicyLoader.DefaultFile);
+        GatePolicyLoader.Load(policy); // a bad policy is refused before the run, not after it
+        var recorder = OpenRecorder(settings, suiteSettings, environment) ?? throw SuiteSettingsException.NoStore(baselineSetting, ResultStorePath.Default);
+        string store = suiteSettings.Store!;
+        var both = new[] { reference, candidates[0] };
+        var run = new SuiteRunner(suite).Run(suite.Discover(settings.Filter ?? Suite.AllScenarios, both), suiteSettings with { Candidates = [.. both.Select(c => c.Id.Value)] }, recorder);
+        var side = (ICandidate c) => new RunSelector($"{run.Manifest.Id}@{c.Id}");
+        var decision = GateCommand.Decide(store, side(reference), side(candidates[0]), policy, settings.Release.Junit, settings.Release.Summary, new ComparisonOptions(Seed: suiteSettings.Seed), TimeProvider.System);
+
+        var output = environment.Output;
+        GateCommand.WriteDecision(output, decision);
+        output.WriteLine();
+        WriteRunLine(output, run, store);
+        output.WriteLine();
+        output.Write(ComparisonTextWriter.Table(decision.Comparison));
+        output.WriteLine();
+        output.WriteLine($"details: aveval runs show {run.Manifest.Id} --store {store}");
+        output.WriteLine($"         aveval compare --baseline {side(reference)} --candidate {side(candidates[0])} --store {store} --format markdown");
+        return decision.Passed ? ExitCodes.Success : ExitCodes.FailingVerdicts;
+    }
+
+    private static IRunRecorder? OpenRecorder(RunSettings settings, SuiteSettings suiteSettings, CliEnvironment environment)
+    {
+        if (suiteSettings.Store is not { } path)
+        {
+            return null;
+        }
+
+        string setting = settings.Store is not null ? "--store" : SuiteSettings.StoreVariable;
+        return environment.OpenStore is { } open ? open(path) : throw SuiteSettingsException.NoStore(setting, path);
+    }
+
+    /// <summary>The run's id, status and counts, and where it is stored.</summary>
+    private static void WriteRunLine(TextWriter output, SuiteRunResult run, string? store)
     {
         var cases = run.Cases;
         int failed = cases.Count(c => c.Kind == CaseOutcomeKind.Failure);
         int warned = cases.Count(c => c.Kind == CaseOutcomeKind.Warning);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run.Manifest.Id}: {run.Status.ToString().ToLowerInvariant()}, {cases.Count} cases: {cases.Count - failed - warned} passed, {warned} passed with warnings, {failed} failed{(failed == 0 ? "" : " (blocking)")}"));
+        string candidates = string.Join(", ", run.Manifest.Candidates.Select(c => c.Id));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run.Manifest.Id} ({candidates}): {run.Status.ToString().ToLowerInvariant()}, {cases.Count} cases: {cases.Count - failed - warned} passed, {warned} passed with warnings, {failed} failed{(failed == 0 ? "" : " (blocking)")}"));
         output.WriteLine(store is null ? "stored: not recorded (no --store or AVEVAL_STORE)" : $"stored: {store}");
+    }
+
+    private static void WriteSummary(TextWriter output, SuiteRunResult run, string? store)
+    {
+        var cases = run.Cases;
+        WriteRunLine(output, run, store);
         output.WriteLine();
         output.WriteLine("behaviour                     pass  warn  fail");
         foreach (var group in cases.GroupBy(c => c.Case.Behavior, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -85,7 +168,7 @@ internal static class RunCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{group.Key,-28} {group.Count(c => c.Kind == CaseOutcomeKind.Pass),5} {group.Count(c => c.Kind == CaseOutcomeKind.Warning),5} {group.Count(c => c.Kind == CaseOutcomeKind.Failure),5}"));
         }
 
-        if (failed > 0)
+        if (cases.Any(c => c.Kind == CaseOutcomeKind.Failure))
         {
             output.WriteLine();
             output.WriteLine("failures:");
@@ -94,10 +177,13 @@ internal static class RunCommand
                 output.WriteLine($"  {c.Case.DisplayName}: {Why(c)}");
             }
         }
+    }
 
+    private static void WriteCases(TextWriter output, SuiteRunResult run)
+    {
         output.WriteLine();
         output.WriteLine("cases:");
-        foreach (var c in cases)
+        foreach (var c in run.Cases)
         {
             string kind = c.Kind switch { CaseOutcomeKind.Pass => "pass", CaseOutcomeKind.Warning => "warn", _ => "FAIL" };
             output.WriteLine($"  {kind}  {c.Case.DisplayName}");

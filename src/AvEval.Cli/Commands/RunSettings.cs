@@ -6,4 +6,12 @@ namespace AvEval.Cli.Commands;
 /// <param name="Filter">A glob of scenario files relative to the suite (<c>behaviors/cut_in_response/*.yaml</c>); null for every scenario.</param>
 /// <param name="Store">The results store to record into; null for <c>AVEVAL_STORE</c>, or no recording when that is unset too.</param>
 /// <param name="Format">Table or JSON.</param>
-internal sealed record RunSettings(IReadOnlyList<string> Candidates, string? Suite, string? Filter, string? Store, OutputFormat Format);
+/// <param name="Release">The release comparison asked for with <c>--baseline</c>, if any.</param>
+internal sealed record RunSettings(IReadOnlyList<string> Candidates, string? Suite, string? Filter, string? Store, OutputFormat Format, ReleaseSettings Release)
+{
+    /// <summary>A plain run: no baseline.</summary>
+    public RunSettings(IReadOnlyList<string> candidates, string? suite, string? filter, string? store, OutputFormat format)
+        : this(candidates, suite, filter, store, format, ReleaseSettings.None)
+    {
+    }
+}

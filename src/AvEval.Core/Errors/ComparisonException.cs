@@ -32,6 +32,18 @@ public sealed class ComparisonException : AvEvalException
     public static ComparisonException CandidateNotInRun(string side, string run, string candidate, IEnumerable<string> candidates) =>
         new(run, $"{side} run '{run}' did not run candidate '{candidate}' (it ran {string.Join(", ", candidates)}); name one of those after '@'.");
 
+    /// <summary>A release comparison (<c>aveval run --baseline</c>) was asked for several candidates, or none.</summary>
+    public static ComparisonException ReleaseNeedsOneCandidate(string setting, IEnumerable<string> candidates) =>
+        new(setting, $"a run with a baseline compares one candidate with it, but {setting} names {string.Join(", ", candidates)}; name one candidate, or compare recorded runs pairwise with 'aveval compare'.");
+
+    /// <summary>A release comparison names the same candidate as baseline and candidate.</summary>
+    public static ComparisonException ReleaseAgainstItself(string setting, string baseline) =>
+        new(baseline, $"{setting} '{baseline}' is also the candidate, so there is nothing to compare; name the candidate under review with --candidate (or AVEVAL_CANDIDATES).");
+
+    /// <summary>A release comparison was asked for as JSON.</summary>
+    public static ComparisonException ReleaseAsJson(string setting) =>
+        new(setting, $"--format json prints one run, but {setting} asks for a release comparison; run without --format json and read the stored runs with 'aveval compare --format json' (the run's summary prints the exact command).");
+
     /// <summary>A scenario occurs twice among one side's cases.</summary>
     public static ComparisonException RepeatedScenario(string side, string run, string scenario) =>
         new(scenario, $"{side} run '{run}' holds scenario '{scenario}' twice for one candidate; compare runs recorded by 'aveval run', which records each scenario once per candidate.");

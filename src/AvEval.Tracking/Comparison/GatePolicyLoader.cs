@@ -22,6 +22,9 @@ public static partial class GatePolicyLoader
     /// <summary>The fields of one blocking behaviour.</summary>
     public static readonly IReadOnlyList<string> BlockingFields = ["behavior", "margin"];
 
+    /// <summary>The policy's file name beside the suite's <c>candidates.yaml</c>, used when no policy file is named.</summary>
+    public const string DefaultFile = "gate.yaml";
+
     /// <summary>The values of <c>correction</c>.</summary>
     public static readonly IReadOnlyList<string> Corrections = ["holm", "bh", "none"];
 
