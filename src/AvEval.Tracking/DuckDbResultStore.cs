@@ -130,7 +130,7 @@ public sealed class DuckDbResultStore : IRunRecorder
         {
             using var transaction = connection.BeginTransaction();
             RequireRunning(connection, run);
-            CaseWriter.Write(connection, Path, run, cases);
+            CaseWriter.Write(connection, run, cases);
             transaction.Commit();
             return 0;
         });

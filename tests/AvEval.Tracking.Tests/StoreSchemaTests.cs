@@ -37,8 +37,8 @@ public sealed class StoreSchemaTests : IDisposable
     {
         DuckDbResultStore.Open(StorePath);
 
-        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
-        DuckDbResultStore.SchemaVersion.ShouldBe(3);
+        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(4);
+        DuckDbResultStore.SchemaVersion.ShouldBe(4);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class StoreSchemaTests : IDisposable
 
         var runs = DuckDbResultStore.OpenExisting(StorePath).ListRuns();
 
-        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
+        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(4);
         runs.Single().ShouldBe(runs.Single() with { Id = new RunId("run-old"), Status = RunStatus.Complete, Cases = 1, Failures = 1, StartedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero) });
         runs.Single().Candidates.ShouldBe(["rc-0"]);
     }
@@ -88,7 +88,7 @@ public sealed class StoreSchemaTests : IDisposable
 
         var cases = DuckDbResultStore.OpenExisting(StorePath).GetCases(new RunId("run-v2"));
 
-        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
+        Convert.ToInt32(Scalar(StorePath, "SELECT version FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(4);
         Convert.ToInt32(Scalar(StorePath, "SELECT count(*) FROM metric_definitions"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2, "thw.gap.min's definition is stored once");
         cases.Select(c => c.Key).ShouldBe(["b", "a"]);
         var a = cases[1];
@@ -107,7 +107,7 @@ public sealed class StoreSchemaTests : IDisposable
 
         var ex = Record.Exception(() => DuckDbResultStore.Open(StorePath));
 
-        Assert.IsType<ResultStoreException>(ex).Message.ShouldBe($"results store '{StorePath}' has schema version 7, newer than version 3 that this build of AvEval reads; update AvEval, or point --store at another file.");
+        Assert.IsType<ResultStoreException>(ex).Message.ShouldBe($"results store '{StorePath}' has schema version 7, newer than version 4 that this build of AvEval reads; update AvEval, or point --store at another file.");
         Scalar(StorePath, "SELECT version FROM schema_version").ShouldBe(7);
     }
 
@@ -152,6 +152,40 @@ public sealed class StoreSchemaTests : IDisposable
         var ex = Record.Exception(() => DuckDbResultStore.Open(StorePath));
 
         Assert.IsType<ResultStoreException>(ex).Message.ShouldBe($"'{StorePath}' is a DuckDB database but not an AvEval results store (it has no schema_version table); pass a results store with --store or AVEVAL_STORE, or a path where a new one may be created.");
+    }
+
+    [Fact]
+    public void MetricsView_RecordedCases_GivesOneRowPerMetricWithItsValueNullAndReason()
+    {
+        var store = DuckDbResultStore.Open(StorePath);
+        var run = new RunId("run-view");
+        store.Begin(TestRuns.Manifest(run, "rc-1"));
+        var shorter = TestRuns.Case("b", metrics: 2);
+        store.Record(run, [TestRuns.Case("a"), shorter, TestRuns.Case("c")]);
+
+        var rows = new List<string>();
+        using (var connection = new DuckDBConnection($"Data Source={StorePath}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT m.case_seq, m.idx, d.name, m.value, coalesce(m.reason, '-') FROM metrics m JOIN metric_definitions d USING (run_id, def_id) ORDER BY m.case_seq, m.idx";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reader.GetInt64(0)}/{reader.GetInt32(1)} {reader.GetString(2)} {(reader.IsDBNull(3) ? "null" : reader.GetDouble(3).ToString(System.Globalization.CultureInfo.InvariantCulture))} {reader.GetString(4)}"));
+            }
+        }
+
+        // TestRuns.Case's metrics: metric.0 = +inf s, metric.1 = null with a reason, metric.2 = 1.0.
+        rows.ShouldBe([
+            "0/0 metric.0 Infinity -", "0/1 metric.1 null no lead vehicle", "0/2 metric.2 1 -",
+            "1/0 metric.0 Infinity -", "1/1 metric.1 null no lead vehicle",
+            "2/0 metric.0 Infinity -", "2/1 metric.1 null no lead vehicle", "2/2 metric.2 1 -",
+        ]);
+        Convert.ToInt32(Scalar(StorePath, "SELECT count(*) FROM metric_layouts"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2, "the three-metric layout is stored once, the two-metric one once");
+        Convert.ToInt32(Scalar(StorePath, "SELECT count(*) FROM metric_definitions"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
+        Convert.ToInt32(Scalar(StorePath, "SELECT count(*) FROM metric_reasons"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1, "'no lead vehicle' is stored once for the three cases");
+        store.GetCases(run).Select(c => c.Metrics).ShouldBe([TestRuns.Case("a").Metrics, shorter.Metrics, TestRuns.Case("c").Metrics]);
     }
 
     [Fact]

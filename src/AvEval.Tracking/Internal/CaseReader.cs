@@ -13,21 +13,7 @@ internal static class CaseReader
         var expectations = Group(connection, run, "SELECT case_seq, idx, text, outcome, measured, expected, unit, message, file, line, col FROM expectations WHERE run_id = $run ORDER BY case_seq, idx",
             r => new ExpectationRecord(r.GetInt32(1), r.GetString(2), StoreText.Outcome(r.GetString(3)), NullableDouble(r, 4), NullableDouble(r, 5), r.GetString(6), r.GetString(7),
                 r.IsDBNull(8) ? null : new SourceLocation(r.GetString(8), r.GetInt32(9), r.GetInt32(10))));
-        var definitions = new Dictionary<int, (string Name, string Unit, string Definition)>();
-        using (var definitionCommand = Command(connection, run, "SELECT def_id, name, unit, definition FROM metric_definitions WHERE run_id = $run"))
-        using (var definitionReader = definitionCommand.ExecuteReader())
-        {
-            while (definitionReader.Read())
-            {
-                definitions[definitionReader.GetInt32(0)] = (definitionReader.GetString(1), definitionReader.GetString(2), definitionReader.GetString(3));
-            }
-        }
-
-        var metrics = Group(connection, run, "SELECT case_seq, def_id, value, reason FROM metrics WHERE run_id = $run ORDER BY case_seq, idx", r =>
-        {
-            var (name, unit, definition) = definitions[r.GetInt32(1)];
-            return new MetricRecord(name, NullableDouble(r, 2), unit, definition, r.IsDBNull(3) ? null : r.GetString(3));
-        });
+        var metrics = ReadMetrics(connection, run);
         var events = Group(connection, run, "SELECT case_seq, kind, start_s, end_s, agents, summary FROM events WHERE run_id = $run ORDER BY case_seq, idx",
             r => new EventRecord(r.GetString(1), r.GetDouble(2), r.GetDouble(3), [.. (IEnumerable<string>)r.GetValue(4)], r.GetString(5)));
         var learned = Group(connection, run, "SELECT case_seq, evaluator, version, sha256, output, value FROM learned_outputs WHERE run_id = $run ORDER BY case_seq, idx",
@@ -59,6 +45,69 @@ internal static class CaseReader
         }
 
         return cases;
+    }
+
+    /// <summary>Each case's metrics by case ordinal, rebuilt from its layout, values, null positions and reason ids.</summary>
+    private static Dictionary<long, List<MetricRecord>> ReadMetrics(DuckDBConnection connection, RunId run)
+    {
+        var definitions = new Dictionary<int, (string Name, string Unit, string Definition)>();
+        using (var command = Command(connection, run, "SELECT def_id, name, unit, definition FROM metric_definitions WHERE run_id = $run"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                definitions[reader.GetInt32(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            }
+        }
+
+        var layouts = new Dictionary<int, List<int>>();
+        using (var command = Command(connection, run, "SELECT layout_id, def_ids FROM metric_layouts WHERE run_id = $run"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                layouts[reader.GetInt32(0)] = reader.GetFieldValue<List<int>>(1);
+            }
+        }
+
+        var reasons = new Dictionary<int, string>();
+        using (var command = Command(connection, run, "SELECT reason_id, reason FROM metric_reasons WHERE run_id = $run"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                reasons[reader.GetInt32(0)] = reader.GetString(1);
+            }
+        }
+
+        var metrics = new Dictionary<long, List<MetricRecord>>();
+        using (var command = Command(connection, run, "SELECT case_seq, layout_id, metric_values, null_idx, reason_idx, reason_ids FROM case_metrics WHERE run_id = $run"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var layout = layouts[reader.GetInt32(1)];
+                var values = reader.GetFieldValue<List<double>>(2);
+                var nulls = reader.GetFieldValue<List<int>>(3);
+                var reasonAt = reader.GetFieldValue<List<int>>(4);
+                var reasonIds = reader.GetFieldValue<List<int>>(5);
+                var list = new List<MetricRecord>(values.Count);
+                int nextNull = 0;
+                int nextReason = 0;
+                for (int i = 0; i < values.Count; i++)
+                {
+                    var (name, unit, definition) = definitions[layout[i]];
+                    bool isNull = nextNull < nulls.Count && nulls[nextNull] == i;
+                    nextNull += isNull ? 1 : 0;
+                    string? reason = nextReason < reasonAt.Count && reasonAt[nextReason] == i ? reasons[reasonIds[nextReason++]] : null;
+                    list.Add(new MetricRecord(name, isNull ? null : values[i], unit, definition, reason));
+                }
+
+                metrics[reader.GetInt64(0)] = list;
+            }
+        }
+
+        return metrics;
     }
 
     private static double? NullableDouble(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);

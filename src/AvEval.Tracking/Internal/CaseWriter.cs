@@ -6,13 +6,12 @@ namespace AvEval.Tracking.Internal;
 /// <summary>
 /// Writes a batch of cases of one run inside the caller's transaction: a key already stored for the run (or repeated
 /// within the batch) is stored once, the later record replacing the earlier. Each case gets the next ordinal of its run
-/// (<c>cases.seq</c>), which keys its rows in the child tables. Cases, expectations, events and learned outputs go through
-/// DuckDB's appender; metrics, nearly all the rows, are staged as one Parquet file and loaded with <c>read_parquet</c>
-/// (<see cref="MetricStaging"/>).
+/// (<c>cases.seq</c>), which keys its rows in the child tables. Everything goes through DuckDB's appender; a case's metrics,
+/// nearly all the data, are one row with a list of values (<see cref="MetricWriter"/>).
 /// </summary>
 internal static class CaseWriter
 {
-    public static int Write(DuckDBConnection connection, string store, RunId run, IReadOnlyList<CaseRecord> cases)
+    public static int Write(DuckDBConnection connection, RunId run, IReadOnlyList<CaseRecord> cases)
     {
         // The last record of a key within the batch wins; order otherwise as given.
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -57,7 +56,7 @@ internal static class CaseWriter
             .AppendValue(i).AppendValue(e.Kind).AppendValue(e.StartSeconds).AppendValue(e.EndSeconds).AppendValue(e.Agents).AppendValue(e.Summary));
         AppendChildren(connection, "learned_outputs", id, batch, first, c => c.LearnedOutputs, (row, l, i) => row
             .AppendValue(i).AppendValue(l.Evaluator).AppendValue(l.Version).AppendValue(l.Sha256).AppendValue(l.Output).AppendValue(l.Value));
-        MetricStaging.Write(connection, store, run, batch, first);
+        MetricWriter.Write(connection, run, batch, first);
         return batch.Count;
     }
 
@@ -98,7 +97,7 @@ internal static class CaseWriter
         }
 
         // Children first: they find their rows through the cases' ordinals.
-        foreach (string table in (string[])["expectations", "metrics", "events", "learned_outputs"])
+        foreach (string table in (string[])["expectations", "case_metrics", "events", "learned_outputs"])
         {
             using var delete = connection.CreateCommand();
             delete.CommandText = $"DELETE FROM {table} WHERE run_id = $run AND case_seq IN (SELECT seq FROM cases WHERE run_id = $run AND case_key IN (SELECT case_key FROM batch_keys))";

@@ -94,6 +94,44 @@ internal static class StoreSchema
         DROP TABLE learned_outputs;
         ALTER TABLE learned_outputs_v3 RENAME TO learned_outputs;
         """,
+
+        // Version 4, for recording speed: a case's metrics are one row of case_metrics instead of one row each. The
+        // analyzers publish the same metrics in the same order for every case, so the ordered definition ids (the
+        // layout) are stored once per run in metric_layouts and each distinct reason text once in metric_reasons; a case
+        // row carries its layout, its values as one list (0 where null), the positions whose value is null, and the
+        // positions that carry a reason with the reasons' ids. The view `metrics` gives the version-3 rows back
+        // (run_id, case_seq, idx, def_id, value, reason) for SQL clients and the export.
+        """
+        CREATE TABLE metric_layouts (run_id VARCHAR NOT NULL, layout_id INTEGER NOT NULL, def_ids INTEGER[] NOT NULL);
+        CREATE TABLE metric_reasons (run_id VARCHAR NOT NULL, reason_id INTEGER NOT NULL, reason VARCHAR NOT NULL);
+        CREATE TABLE case_metrics (run_id VARCHAR NOT NULL, case_seq BIGINT NOT NULL, layout_id INTEGER NOT NULL, metric_values DOUBLE[] NOT NULL, null_idx INTEGER[] NOT NULL, reason_idx INTEGER[] NOT NULL, reason_ids INTEGER[] NOT NULL);
+        INSERT INTO metric_reasons
+            SELECT run_id, (row_number() OVER (PARTITION BY run_id ORDER BY reason) - 1)::INTEGER, reason
+            FROM (SELECT DISTINCT run_id, reason FROM metrics WHERE reason IS NOT NULL);
+        CREATE TEMP TABLE metrics_by_case AS
+            SELECT m.run_id, m.case_seq, list(m.def_id ORDER BY m.idx) AS def_ids, list(coalesce(m.value, 0) ORDER BY m.idx) AS metric_values,
+                   coalesce(list(m.idx ORDER BY m.idx) FILTER (WHERE m.value IS NULL), []::INTEGER[]) AS null_idx,
+                   coalesce(list(m.idx ORDER BY m.idx) FILTER (WHERE m.reason IS NOT NULL), []::INTEGER[]) AS reason_idx,
+                   coalesce(list(r.reason_id ORDER BY m.idx) FILTER (WHERE m.reason IS NOT NULL), []::INTEGER[]) AS reason_ids
+            FROM metrics m LEFT JOIN metric_reasons r ON r.run_id = m.run_id AND r.reason = m.reason
+            GROUP BY m.run_id, m.case_seq;
+        INSERT INTO metric_layouts
+            SELECT run_id, (row_number() OVER (PARTITION BY run_id ORDER BY first_seq) - 1)::INTEGER, def_ids
+            FROM (SELECT run_id, def_ids, min(case_seq) AS first_seq FROM metrics_by_case GROUP BY run_id, def_ids);
+        INSERT INTO case_metrics
+            SELECT m.run_id, m.case_seq, l.layout_id, m.metric_values, m.null_idx, m.reason_idx, m.reason_ids
+            FROM metrics_by_case m JOIN metric_layouts l ON l.run_id = m.run_id AND l.def_ids = m.def_ids;
+        DROP TABLE metrics_by_case;
+        DROP TABLE metrics;
+        CREATE VIEW metrics AS
+        SELECT u.run_id, u.case_seq, u.idx, u.def_ids[u.idx + 1] AS def_id,
+               CASE WHEN list_contains(u.null_idx, u.idx) THEN NULL ELSE u.metric_values[u.idx + 1] END AS value,
+               r.reason
+        FROM (SELECT m.run_id, m.case_seq, l.def_ids, m.metric_values, m.null_idx, m.reason_idx, m.reason_ids,
+                     unnest(range(len(m.metric_values)))::INTEGER AS idx
+              FROM case_metrics m JOIN metric_layouts l ON l.run_id = m.run_id AND l.layout_id = m.layout_id) u
+        LEFT JOIN metric_reasons r ON r.run_id = u.run_id AND r.reason_id = u.reason_ids[list_position(u.reason_idx, u.idx)];
+        """,
     ];
 
     /// <summary>The schema version this build writes and reads.</summary>
