@@ -8,5 +8,5 @@ namespace AvEval.Cli;
 internal static class Program
 {
     private static int Main(string[] args) =>
-        AvEvalCommandLine.Run(args, new CliEnvironment(Console.Out, Console.Error, SceneImporters.CreateDefault(), RuleAnalysis.CreateDefault(), OpenStore: path => DuckDbResultStore.Open(path)));
+        AvEvalCommandLine.Run(args, new CliEnvironment(Console.Out, Console.Error, SceneImporters.CreateDefault(), RuleAnalysis.CreateDefault(), OpenStore: path => DuckDbResultStore.Open(path), Interactive: !Console.IsOutputRedirected));
 }

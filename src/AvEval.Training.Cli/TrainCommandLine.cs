@@ -35,7 +35,7 @@ internal static class TrainCommandLine
         ArgumentException.ThrowIfNullOrEmpty(specFile);
         ArgumentNullException.ThrowIfNull(environment);
         var spec = TrainSpecLoader.Load(specFile);
-        var runtime = new LearnedRuntime(ExecutionDevices.FromEnvironment(), environment.Error);
+        var runtime = LearnedRuntime.FromEnvironment(environment.Error);
         var outcome = TrainingRun.Execute(spec, environment.Output, runtime);
         environment.Output.WriteLine($"Trained {outcome.Card.Key} into {outcome.Folder}.");
         return ExitCodes.Success;

@@ -11,6 +11,7 @@ using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
 using AvEval.Scenes;
 using AvEval.Storage;
+using AvEval.Suites;
 
 namespace AvEval.Training;
 
@@ -31,7 +32,7 @@ public static class TrainingRun
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(log);
-        runtime ??= new LearnedRuntime(ExecutionDevice.Cpu, log);
+        runtime ??= new LearnedRuntime(EvaluatorDevice.Cpu, log);
         string root = RepositoryRoot(spec.File);
         bool human = spec.Task == TrainSpec.HumanLikeness;
         var planners = human ? Planners(spec.Candidates!) : null;

@@ -7,7 +7,7 @@ using AvEval.Tests;
 
 namespace AvEval.Cli.Tests;
 
-public sealed class RunCommandTests
+public sealed partial class RunCommandTests
 {
     private static readonly string Scenarios = Path.Combine(RepoPaths.Root, "scenarios");
 

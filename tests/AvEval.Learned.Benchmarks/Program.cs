@@ -8,6 +8,7 @@ using AvEval.Learned.Runtime;
 using AvEval.Scenes;
 using AvEval.Storage;
 using Microsoft.ML.OnnxRuntime;
+using AvEval.Suites;
 
 // Learned-evaluator benchmark. Two modes:
 //   scenes  <repo-root> [model-id]        featurization + inference of every vehicle drive of the in-repo NGSIM logs,
@@ -80,7 +81,7 @@ int Profile(string root, string modelId)
 
     foreach (int batch in batches)
     {
-        var runtime = new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null, batch);
+        var runtime = new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null, batch);
         using var model = OnnxModel.Open(card, file, runtime);
         using var raw = RawSession(file, cuda: false);
         double rawMs = Median(() => RawRun(raw, values, rows, batch));
@@ -137,7 +138,7 @@ int Scenes(string root, string modelId, string? dump)
     var inferenceOnly = new List<string>();
     foreach (int batch in batches)
     {
-        var runtime = new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null, batch);
+        var runtime = new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null, batch);
         using var model = OnnxModel.Open(card, file, runtime);
         using var raw = RawSession(file, cuda: false);
         var medians = Interleaved(
@@ -169,24 +170,24 @@ int Rows(string modelFolder, string rowsFile)
     int columns = (int)card.Inputs[0].Shape[^1];
     int rows = values.Length / columns;
     Console.WriteLine($"model {card.Key} ({card.Sha256[..12]}), {rows} rows of {columns} features from {rowsFile}");
-    var auto = new LearnedRuntime(ExecutionDevice.Auto, Console.Out);
+    var auto = new LearnedRuntime(EvaluatorDevice.Auto, Console.Out);
     bool cuda = auto.Choice.IsCuda;
     float[]? cpuOut = null, cudaOut = null;
     Console.WriteLine("| provider | batch | raw ORT rows/s | OnnxModel rows/s | overhead |");
     Console.WriteLine("|---|---:|---:|---:|---:|");
-    foreach (var (provider, device) in cuda ? new[] { ("CPU", ExecutionDevice.Cpu), ("CUDA", ExecutionDevice.Cuda) } : [("CPU", ExecutionDevice.Cpu)])
+    foreach (var (provider, device) in cuda ? new[] { ("CPU", EvaluatorDevice.Cpu), ("CUDA", EvaluatorDevice.Cuda) } : [("CPU", EvaluatorDevice.Cpu)])
     {
         foreach (int batch in batches)
         {
             var runtime = new LearnedRuntime(device, TextWriter.Null, batch);
             using var model = OnnxModel.Open(card, file, runtime);
-            using var raw = RawSession(file, device == ExecutionDevice.Cuda);
+            using var raw = RawSession(file, device == EvaluatorDevice.Cuda);
             var medians = Interleaved(() => RawRun(raw, values, rows, batch), () => model.Run(values, rows, batch));
             double rawSeconds = medians[0], modelSeconds = medians[1];
             var outputs = model.Run(values, rows, batch);
             if (batch == 4096)
             {
-                if (device == ExecutionDevice.Cpu) { cpuOut = outputs; } else { cudaOut = outputs; }
+                if (device == EvaluatorDevice.Cpu) { cpuOut = outputs; } else { cudaOut = outputs; }
             }
 
             Console.WriteLine(string.Create(culture, $"| {provider} | {batch:N0} | {rows / rawSeconds:N0} | {rows / modelSeconds:N0} | {((modelSeconds / rawSeconds) - 1) * 100:+0.0;-0.0;0.0}% |"));

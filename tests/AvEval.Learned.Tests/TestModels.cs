@@ -3,13 +3,14 @@ using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
 using AvEval.Scenes;
 using AvEval.Storage;
+using AvEval.Suites;
 
 namespace AvEval.Learned.Tests;
 
 /// <summary>The in-repo registry and scenes, shared by tests (the registry and its sessions are thread-safe).</summary>
 internal static class TestModels
 {
-    private static readonly Lazy<ModelRegistry> Shared = new(() => new ModelRegistry(ModelRegistry.DefaultRoot(RepoPaths.Root), new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null)));
+    private static readonly Lazy<ModelRegistry> Shared = new(() => new ModelRegistry(ModelRegistry.DefaultRoot(RepoPaths.Root), new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null)));
 
     public static ModelRegistry Registry => Shared.Value;
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using AvEval.Learned.Runtime;
+using AvEval.Suites;
 
 namespace AvEval.Training.Tests;
 
@@ -20,7 +21,7 @@ internal static partial class Program
         {
             var spec = TrainSpecLoader.Load(args[1]);
             bool pinned = CpuReproducibility.Pin();
-            var outcome = TrainingRun.Execute(spec, TextWriter.Null, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+            var outcome = TrainingRun.Execute(spec, TextWriter.Null, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
             File.WriteAllText(args[2], JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["sha256"] = outcome.Card.Sha256,

@@ -3,6 +3,7 @@ using AvEval.Errors;
 using AvEval.Learned.Features;
 using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
+using AvEval.Suites;
 
 namespace AvEval.Training.Tests;
 
@@ -22,7 +23,7 @@ public sealed class TrainingRunTests
         outcome.Card.Training.ValidationScenes.Single().Id.ShouldBe("USA_US101-3_3_T-1");
         outcome.Card.Training.Seed.ShouldBe(7);
         outcome.Card.Validation.Keys.ShouldContain("window_kappa");
-        using var registry = new ModelRegistry(spec.Output, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        using var registry = new ModelRegistry(spec.Output, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
         registry.Open("tiny_hard_braking", "0").Card.ShouldBe(outcome.Card, new CardComparer());
     }
 
@@ -68,7 +69,7 @@ public sealed class TrainingRunTests
         var outcome = TrainingRun.Execute(spec, TextWriter.Null);
         var scenes = spec.TrainScenes.Concat(spec.ValidationScenes).Select(AvEval.Storage.CanonicalSceneFile.Read).ToList();
         var x = DatasetBuilder.Build("hard_braking", scenes).Features();
-        using var model = OnnxModel.Open(outcome.Card, Path.Combine(outcome.Folder, "model.onnx"), new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        using var model = OnnxModel.Open(outcome.Card, Path.Combine(outcome.Folder, "model.onnx"), new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
 
         var torch = MlpTrainer.Predict(outcome.Weights, x);
         var onnx = model.Run(x, x.Length / DriveWindowFeaturizer.Columns, 512);

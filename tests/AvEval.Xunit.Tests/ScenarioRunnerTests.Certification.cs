@@ -4,6 +4,7 @@ using AvEval.Learned.Certification;
 using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
 using Shouldly;
+using AvEval.Suites;
 
 namespace AvEval.Xunit.Tests;
 
@@ -109,7 +110,7 @@ public partial class ScenarioRunnerTests
             using var suite = new TempSuite();
             CopyModel(suite, "hard_braking_detector");
             var card = File.ReadAllText(Path.Combine(suite.Folder, "models", "hard_braking_detector", "1.0.0", ModelRegistry.CardFile));
-            using var registry = new ModelRegistry(Path.Combine(suite.Folder, "models"), new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+            using var registry = new ModelRegistry(Path.Combine(suite.Folder, "models"), new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
             GoldenSetCertification.WriteCard(registry, ModelCardJson.Read(card) with { Certifications = null });
             var tiny = TinySet(Path.Combine(suite.Folder, "golden", "hard_braking_tiny"));
             var certification = GoldenSetCertification.Compute(Path.GetDirectoryName(RepoScenarios)!, Path.Combine(suite.Folder, "golden", "hard_braking_tiny"), registry.Open("hard_braking_detector", "1"), new FixedClock());

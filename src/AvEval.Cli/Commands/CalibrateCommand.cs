@@ -52,7 +52,7 @@ internal static class CalibrateCommand
         }
 
         string folder = GoldenSetCertification.FindGoldenSet(settings.Root, settings.GoldenSet);
-        using var registry = new ModelRegistry(ModelRegistry.DefaultRoot(settings.Root), new LearnedRuntime(ExecutionDevices.FromEnvironment(), environment.Error));
+        using var registry = new ModelRegistry(ModelRegistry.DefaultRoot(settings.Root), LearnedRuntime.FromEnvironment(environment.Error));
         var evaluator = registry.Open(id, pin);
         var parent = registry.ReadCard(id, evaluator.Card.Version);
         string version = (requested ?? NextMinor(parent.Version, parent.Key)).ToString();

@@ -7,6 +7,7 @@ using AvEval.Learned.Runtime;
 using AvEval.Scenarios;
 using AvEval.Scenes;
 using AvEval.Storage;
+using AvEval.Suites;
 
 namespace AvEval.Cli.Commands;
 
@@ -51,7 +52,7 @@ internal static class CheckCommand
         }
 
         var errors = new List<string>();
-        using var registry = new ModelRegistry(Path.Combine(suite, "models"), new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        using var registry = new ModelRegistry(Path.Combine(suite, "models"), new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
         var validator = PublishedMetrics.CreateValidator(registry);
         var scenes = new Dictionary<string, Scene?>(StringComparer.Ordinal);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -41,7 +41,7 @@ internal static class GoldenCertifyCommand
         }
 
         string folder = GoldenSetCertification.FindGoldenSet(settings.Root, settings.GoldenSet);
-        using var registry = new ModelRegistry(ModelRegistry.DefaultRoot(settings.Root), new LearnedRuntime(ExecutionDevices.FromEnvironment(), environment.Error));
+        using var registry = new ModelRegistry(ModelRegistry.DefaultRoot(settings.Root), LearnedRuntime.FromEnvironment(environment.Error));
         var evaluator = registry.Open(id, pin);
         var certification = GoldenSetCertification.Compute(settings.Root, folder, evaluator, clock);
         string? written = settings.Write ? GoldenSetCertification.WriteCard(registry, GoldenSetCertification.Record(registry.ReadCard(id, evaluator.Card.Version), certification)) : null;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AvEval.Cli.Output;
 using AvEval.Learned.Suites;
 using AvEval.Runs;
 using AvEval.Candidates;
@@ -7,6 +8,7 @@ using AvEval.Errors;
 using AvEval.Suites;
 using AvEval.Tracking;
 using AvEval.Tracking.Comparison;
+using Spectre.Console;
 
 namespace AvEval.Cli.Commands;
 
@@ -19,6 +21,9 @@ namespace AvEval.Cli.Commands;
 /// and the candidate, recorded, compared and judged by the gate policy (<c>--policy</c>, default the suite's
 /// <c>gate.yaml</c>), the decision printed first. Exit codes are then the gate's: 0 pass, 1 a blocking behaviour
 /// regressed, 2 bad input or an incomplete run.
+/// While the suite runs, an interactive terminal shows a progress bar (<see cref="RunProgressBar"/>: cases done over
+/// the run's cases, the current behaviour), cleared when the run ends; never with <c>--format json</c>,
+/// <c>--no-progress</c> or redirected output, so that logs and captured output are the summary alone.
 /// </summary>
 internal static class RunCommand
 {
@@ -34,12 +39,14 @@ internal static class RunCommand
         var policy = new Option<string?>("--policy") { Description = "With --baseline: the gate policy; default: gate.yaml in the suite folder." };
         var junit = new Option<string?>("--junit") { Description = "With --baseline: write the gate's decision as JUnit XML to this file." };
         var summary = new Option<string?>("--summary") { Description = "With --baseline: write the gate's Markdown summary to this file, e.g. $GITHUB_STEP_SUMMARY (appended to when it exists)." };
-        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary };
+        var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar while the suite runs; default: a bar on an interactive terminal with the table format (never for json or redirected output)." };
+        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary, noProgress };
         command.SetAction(parse =>
         {
             var ids = (parse.GetValue(candidate) ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var release = new ReleaseSettings(parse.GetValue(baseline), parse.GetValue(policy), parse.GetValue(junit), parse.GetValue(summary));
-            return Execute(new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format), release), environment, Environment.GetEnvironmentVariable);
+            var settings = new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format), release) { NoProgress = parse.GetValue(noProgress) };
+            return Execute(settings, environment, Environment.GetEnvironmentVariable, environment.Interactive ? RunProgressBar.TerminalFor(environment.Output) : null);
         });
         return command;
     }
@@ -48,7 +55,12 @@ internal static class RunCommand
     /// <param name="settings">The options.</param>
     /// <param name="environment">Where to write; the store factory.</param>
     /// <param name="variable">Reads <c>AVEVAL_*</c> variables (the process environment, or a lookup in tests).</param>
-    public static int Execute(RunSettings settings, CliEnvironment environment, Func<string, string?> variable)
+    /// <param name="terminal">
+    /// The interactive terminal behind <see cref="CliEnvironment.Output"/> that the progress bar is drawn on
+    /// (<see cref="RunProgressBar.TerminalFor"/>); null for none. Even with one, the bar is drawn only for the table format
+    /// without <see cref="RunSettings.NoProgress"/>.
+    /// </param>
+    public static int Execute(RunSettings settings, CliEnvironment environment, Func<string, string?> variable, IAnsiConsole? terminal = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
@@ -60,19 +72,21 @@ internal static class RunCommand
             // Every run is recorded: into --store, else AVEVAL_STORE, else the embedded default store (when one is configured).
             Store = settings.Store ?? suiteSettings.Store ?? (environment.OpenStore is null ? null : ResultStorePath.Default),
         };
+        var bar = settings.Format == OutputFormat.Table && !settings.NoProgress ? terminal : null;
         return settings.Release.Baseline is { } baseline
-            ? Release(settings, suiteSettings, baseline, environment)
-            : RunOnly(settings, suiteSettings, environment);
+            ? Release(settings, suiteSettings, baseline, environment, bar)
+            : RunOnly(settings, suiteSettings, environment, bar);
     }
 
-    private static int RunOnly(RunSettings settings, SuiteSettings suiteSettings, CliEnvironment environment)
+    private static int RunOnly(RunSettings settings, SuiteSettings suiteSettings, CliEnvironment environment, IAnsiConsole? bar)
     {
         var folder = Suite.FindFolder(suiteSettings, Directory.GetCurrentDirectory());
         var recorder = OpenRecorder(settings, suiteSettings, environment);
         using var evaluators = RegistryEvaluatorCatalog.Open(folder, suiteSettings.Device, environment.Error);
         var suite = new Suite(folder, evaluators);
         var candidates = suite.SelectCandidates(suiteSettings.Candidates, settings.Candidates.Count > 0 ? "--candidate" : SuiteSettings.CandidatesVariable);
-        var run = new SuiteRunner(suite).Run(suite.Discover(settings.Filter ?? Suite.AllScenarios, candidates), suiteSettings, recorder);
+        var cases = suite.Discover(settings.Filter ?? Suite.AllScenarios, candidates);
+        var run = RunProgressBar.Show(bar, cases.Count, progress => new SuiteRunner(suite).Run(cases, suiteSettings, recorder, progress: progress));
         if (settings.Format == OutputFormat.Json)
         {
             environment.Output.WriteLine(RunJson.Serialize(new RunDocument(RunJson.RunFormat, run.Manifest.Id.Value, run.Status, [.. run.Cases.Select(c => c.Record)])));
@@ -90,7 +104,7 @@ internal static class RunCommand
     /// The release question: the baseline and the candidate in one recorded run (the scenes are read once for both), then
     /// the gate on that run's two sides. The decision comes first; the run's summary and the comparison follow.
     /// </summary>
-    private static int Release(RunSettings settings, SuiteSettings suiteSettings, string baseline, CliEnvironment environment)
+    private static int Release(RunSettings settings, SuiteSettings suiteSettings, string baseline, CliEnvironment environment, IAnsiConsole? bar)
     {
         const string baselineSetting = "--baseline";
         string candidateSetting = settings.Candidates.Count > 0 ? "--candidate" : SuiteSettings.CandidatesVariable;
@@ -119,7 +133,8 @@ internal static class RunCommand
         var recorder = OpenRecorder(settings, suiteSettings, environment) ?? throw SuiteSettingsException.NoStore(baselineSetting, ResultStorePath.Default);
         string store = suiteSettings.Store!;
         var both = new[] { reference, candidates[0] };
-        var run = new SuiteRunner(suite).Run(suite.Discover(settings.Filter ?? Suite.AllScenarios, both), suiteSettings with { Candidates = [.. both.Select(c => c.Id.Value)] }, recorder);
+        var cases = suite.Discover(settings.Filter ?? Suite.AllScenarios, both);
+        var run = RunProgressBar.Show(bar, cases.Count, progress => new SuiteRunner(suite).Run(cases, suiteSettings with { Candidates = [.. both.Select(c => c.Id.Value)] }, recorder, progress: progress));
         var side = (ICandidate c) => new RunSelector($"{run.Manifest.Id}@{c.Id}");
         var decision = GateCommand.Decide(store, side(reference), side(candidates[0]), policy, settings.Release.Junit, settings.Release.Summary, new ComparisonOptions(Seed: suiteSettings.Seed), TimeProvider.System);
 

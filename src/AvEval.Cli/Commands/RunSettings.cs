@@ -14,4 +14,10 @@ internal sealed record RunSettings(IReadOnlyList<string> Candidates, string? Sui
         : this(candidates, suite, filter, store, format, ReleaseSettings.None)
     {
     }
+
+    /// <summary>
+    /// <c>--no-progress</c>: no progress bar even on an interactive terminal. The bar is drawn only for the table format on
+    /// an interactive terminal in any case, never for JSON or redirected output.
+    /// </summary>
+    public bool NoProgress { get; init; }
 }

@@ -90,10 +90,6 @@ public sealed class LearnedEvaluatorException : AvEvalException
     public static LearnedEvaluatorException CudaSessionFailed(string model, string cause, Exception? inner = null) =>
         new(model, $"device 'cuda' was forced (AVEVAL_DEVICE=cuda) but the CUDA execution provider cannot run for model '{model}': {cause}; the CUDA user libraries loaded, so check that cuDNN 9 (libcudnn.so.9) is on LD_LIBRARY_PATH and that the NVIDIA driver (libcuda.so.1) is installed and sees a GPU (nvidia-smi), or set AVEVAL_DEVICE=auto or cpu.", inner);
 
-    /// <summary>The device setting is not one of the known values.</summary>
-    public static LearnedEvaluatorException BadDevice(string value) =>
-        new("", $"AVEVAL_DEVICE is '{value}'; use 'auto' (CUDA when it loads, else CPU), 'cpu' or 'cuda'.");
-
     /// <summary>A training spec (<c>aveval train &lt;spec.yaml&gt;</c>) is invalid.</summary>
     public static LearnedEvaluatorException BadTrainingSpec(string file, string problem, Exception? inner = null) =>
         new(file, $"{file}: {problem}; see scenarios/training/*.yaml for valid training specs.", inner);

@@ -111,9 +111,13 @@ public sealed class SuiteRunner(Suite suite)
     /// <param name="settings">The effective settings, recorded in the manifest.</param>
     /// <param name="recorder">Where the run is recorded; null to record nothing.</param>
     /// <param name="clock">The wall clock of start and end times; null for the system clock.</param>
-    /// <param name="progress">Called after each case is judged (and recorded); null for none.</param>
+    /// <param name="progress">
+    /// Told how far the run has got (<see cref="RunProgress"/>): before each case and once after the last, on the
+    /// runner's thread, synchronously (an <see cref="IProgress{T}"/> that posts elsewhere, like <see cref="Progress{T}"/>,
+    /// may see the reports late); null for none.
+    /// </param>
     /// <param name="cancellation">Stops the run between cases.</param>
-    public SuiteRunResult Run(IReadOnlyList<SuiteCase> cases, SuiteSettings settings, IRunRecorder? recorder = null, TimeProvider? clock = null, Action<CaseOutcome>? progress = null, CancellationToken cancellation = default)
+    public SuiteRunResult Run(IReadOnlyList<SuiteCase> cases, SuiteSettings settings, IRunRecorder? recorder = null, TimeProvider? clock = null, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(settings);
@@ -143,6 +147,7 @@ public sealed class SuiteRunner(Suite suite)
             foreach (var scenario in cases)
             {
                 cancellation.ThrowIfCancellationRequested();
+                progress?.Report(new RunProgress(outcomes.Count, cases.Count, scenario));
                 var outcome = Judge(scenario);
                 outcomes.Add(outcome);
                 pending.Add(outcome.Record);
@@ -150,11 +155,10 @@ public sealed class SuiteRunner(Suite suite)
                 {
                     Flush();
                 }
-
-                progress?.Invoke(outcome);
             }
 
             Flush();
+            progress?.Report(new RunProgress(outcomes.Count, cases.Count, null));
         }
         catch (OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using AvEval.Errors;
 using Microsoft.ML.OnnxRuntime;
+using AvEval.Suites;
 
 namespace AvEval.Learned.Runtime;
 
@@ -41,10 +42,10 @@ public sealed partial class LearnedRuntime
     private Exception? _cudaFailure;
 
     /// <summary>Creates a runtime.</summary>
-    /// <param name="device">The device setting (see <see cref="ExecutionDevices.FromEnvironment"/>).</param>
+    /// <param name="device">The device setting (<see cref="SuiteSettings.Device"/>, or <see cref="FromEnvironment"/>).</param>
     /// <param name="log">Where the provider choice is written, once (and a fall-back to the CPU, once, if CUDA then fails).</param>
     /// <param name="batchSize">Rows per inference call.</param>
-    public LearnedRuntime(ExecutionDevice device, TextWriter log, int batchSize = 4096)
+    public LearnedRuntime(EvaluatorDevice device, TextWriter log, int batchSize = 4096)
         : this(device, log, batchSize, () => ProcessProbe.Value, options => options.AppendExecutionProvider_CUDA(0))
     {
     }
@@ -53,7 +54,7 @@ public sealed partial class LearnedRuntime
     /// A runtime whose CUDA probe and CUDA step are given: the seam through which tests on a machine without a GPU make
     /// the provider "load" and then make the real ONNX Runtime fail to create the session.
     /// </summary>
-    internal LearnedRuntime(ExecutionDevice device, TextWriter log, int batchSize, Func<CudaProbe> probe, Action<SessionOptions> appendCuda)
+    internal LearnedRuntime(EvaluatorDevice device, TextWriter log, int batchSize, Func<CudaProbe> probe, Action<SessionOptions> appendCuda)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
@@ -66,12 +67,18 @@ public sealed partial class LearnedRuntime
         _appendCuda = appendCuda;
     }
 
-    /// <summary>A runtime with the device from <c>AVEVAL_DEVICE</c>, logging to standard error.</summary>
+    /// <summary>
+    /// A runtime with the device from <c>AVEVAL_DEVICE</c>, parsed as every run parses it
+    /// (<see cref="SuiteSettings.ParseDevice"/>), logging to standard error unless <paramref name="log"/> is given.
+    /// </summary>
+    /// <param name="log">Where the provider choice is written; null for standard error.</param>
+    /// <param name="batchSize">Rows per inference call.</param>
+    /// <exception cref="SuiteSettingsException"><c>AVEVAL_DEVICE</c> is not <c>auto</c>, <c>cpu</c> or <c>cuda</c>; the message names the variable.</exception>
     public static LearnedRuntime FromEnvironment(TextWriter? log = null, int batchSize = 4096) =>
-        new(ExecutionDevices.FromEnvironment(), log ?? Console.Error, batchSize);
+        new(SuiteSettings.ParseDevice(Environment.GetEnvironmentVariable(SuiteSettings.DeviceVariable), SuiteSettings.DeviceVariable), log ?? Console.Error, batchSize);
 
     /// <summary>The device setting.</summary>
-    public ExecutionDevice Device { get; }
+    public EvaluatorDevice Device { get; }
 
     /// <summary>Rows per inference call.</summary>
     public int BatchSize { get; }
@@ -92,7 +99,7 @@ public sealed partial class LearnedRuntime
 
                     // Forced CUDA that cannot run runs nothing: CreateSessionOptions throws with the reason instead of
                     // a log line claiming the CPU runs.
-                    if (Device != ExecutionDevice.Cuda || _choice.IsCuda)
+                    if (Device != EvaluatorDevice.Cuda || _choice.IsCuda)
                     {
                         _log.WriteLine(_choice.ToString());
                     }
@@ -138,7 +145,7 @@ public sealed partial class LearnedRuntime
         // A model that the CPU cannot open is the model's fault, whatever CUDA said.
         var session = CreateOnCpu(bytes, model, file);
         string cause = $"the CUDA execution provider loaded but could not open a session ({FirstLine(cudaError.Message)}) for a model that the CPU opens";
-        if (Device == ExecutionDevice.Cuda)
+        if (Device == EvaluatorDevice.Cuda)
         {
             session.Dispose();
             throw LearnedEvaluatorException.CudaSessionFailed(model, cause, cudaError);
@@ -180,7 +187,7 @@ public sealed partial class LearnedRuntime
     private ProviderChoice RequireUsable(string model)
     {
         var choice = Choice;
-        return Device == ExecutionDevice.Cuda && !choice.IsCuda
+        return Device == EvaluatorDevice.Cuda && !choice.IsCuda
             ? throw LearnedEvaluatorException.CudaUnavailable(model, choice.Reason, _cudaFailure)
             : choice;
     }
@@ -217,9 +224,9 @@ public sealed partial class LearnedRuntime
         }
     }
 
-    private static (ProviderChoice Choice, Exception? Failure) Decide(ExecutionDevice device, Func<CudaProbe> probe)
+    private static (ProviderChoice Choice, Exception? Failure) Decide(EvaluatorDevice device, Func<CudaProbe> probe)
     {
-        if (device == ExecutionDevice.Cpu)
+        if (device == EvaluatorDevice.Cpu)
         {
             return (new ProviderChoice("CPU", Setting(device)), null);
         }
@@ -230,11 +237,11 @@ public sealed partial class LearnedRuntime
             : (new ProviderChoice("CPU", $"{Setting(device)} but {cuda.Problem}"), cuda.Failure);
     }
 
-    private static string Setting(ExecutionDevice device) => device switch
+    private static string Setting(EvaluatorDevice device) => device switch
     {
-        ExecutionDevice.Cpu => $"{ExecutionDevices.EnvironmentVariable}=cpu",
-        ExecutionDevice.Cuda => $"{ExecutionDevices.EnvironmentVariable}=cuda",
-        _ => $"{ExecutionDevices.EnvironmentVariable}=auto",
+        EvaluatorDevice.Cpu => $"{SuiteSettings.DeviceVariable}=cpu",
+        EvaluatorDevice.Cuda => $"{SuiteSettings.DeviceVariable}=cuda",
+        _ => $"{SuiteSettings.DeviceVariable}=auto",
     };
 
     /// <summary>Whether the CUDA provider loads in this process; run once (see <see cref="OrtLogLevelLock"/>).</summary>

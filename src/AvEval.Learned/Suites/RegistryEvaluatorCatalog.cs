@@ -34,18 +34,9 @@ public sealed class RegistryEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     public static RegistryEvaluatorCatalog Open(string scenariosFolder, EvaluatorDevice device, TextWriter? log = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(scenariosFolder);
-        var runtime = new LearnedRuntime(ToExecutionDevice(device), log ?? Console.Error);
+        var runtime = new LearnedRuntime(device, log ?? Console.Error);
         return new RegistryEvaluatorCatalog(new ModelRegistry(Path.Combine(scenariosFolder, Suite.ModelsFolder), runtime), Path.Combine(scenariosFolder, Suite.GoldenFolder));
     }
-
-    /// <summary>The device setting as the runtime names it.</summary>
-    /// <param name="device">The suite's device setting.</param>
-    public static ExecutionDevice ToExecutionDevice(EvaluatorDevice device) => device switch
-    {
-        EvaluatorDevice.Cpu => ExecutionDevice.Cpu,
-        EvaluatorDevice.Cuda => ExecutionDevice.Cuda,
-        _ => ExecutionDevice.Auto,
-    };
 
     /// <summary>The model registry.</summary>
     public ModelRegistry Models { get; }

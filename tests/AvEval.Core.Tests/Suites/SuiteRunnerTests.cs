@@ -34,6 +34,24 @@ public class SuiteRunnerTests
     }
 
     [Fact]
+    public void Run_WithProgress_ReportsEachCaseBeforeJudgingItThenTheTotal()
+    {
+        using var folder = new SuiteFolder();
+        folder.Write("behaviors/following_distance/veh-518.yaml", SuiteFolder.Following);
+        folder.Write("behaviors/following_distance/veh-518-again.yaml", SuiteFolder.Following.Replace("id: veh-518", "id: veh-518-again", StringComparison.Ordinal));
+        var (suite, cases) = Open(folder, "rc-2026.12.1", "rc-2026.12.2-short-gap");
+        var progress = new ListProgress();
+
+        var run = new SuiteRunner(suite).Run(cases, Settings, progress: progress, cancellation: TestContext.Current.CancellationToken);
+
+        run.Cases.Count.ShouldBe(4);
+        progress.Reports.Select(r => r.Done).ShouldBe([0, 1, 2, 3, 4], "reported before each of the four cases and once after the last");
+        progress.Reports.ShouldAllBe(r => r.Total == 4);
+        progress.Reports.Select(r => r.Current).ShouldBe([.. cases, null], "each case is reported as it is judged, in the order given");
+        progress.Reports.Take(4).ShouldAllBe(r => r.Current!.Behavior == "following_distance");
+    }
+
+    [Fact]
     public void Run_Cancelled_FinishesCancelledAndThrows()
     {
         using var folder = new SuiteFolder();
@@ -95,5 +113,13 @@ public class SuiteRunnerTests
         outcome.Warnings.ShouldHaveSingleItem().ShouldStartWith("warning scenario did not pass (the test passes; it does not block the release): following_distance/veh-518 @ rc-2026.12.2-short-gap: fail (warning)");
         outcome.Record.BlocksRelease.ShouldBeFalse();
         outcome.Record.Outcome.ShouldBe(Outcome.Fail);
+    }
+
+    /// <summary>Keeps every report, on the runner's thread (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class ListProgress : IProgress<RunProgress>
+    {
+        public List<RunProgress> Reports { get; } = [];
+
+        public void Report(RunProgress value) => Reports.Add(value);
     }
 }

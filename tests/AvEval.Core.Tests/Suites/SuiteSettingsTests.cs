@@ -34,7 +34,21 @@ public class SuiteSettingsTests
     }
 
     [Theory]
+    [InlineData(null, EvaluatorDevice.Auto)]
+    [InlineData("", EvaluatorDevice.Auto)]
+    [InlineData("AUTO", EvaluatorDevice.Auto)]
+    [InlineData("CPU", EvaluatorDevice.Cpu)]
+    [InlineData(" cuda ", EvaluatorDevice.Cuda)]
+    public void ParseDevice_KnownValues_Device(string? value, EvaluatorDevice expected)
+    {
+        var device = SuiteSettings.ParseDevice(value, SuiteSettings.DeviceVariable);
+
+        device.ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("AVEVAL_DEVICE", "gpu", "cpu, cuda or auto")]
+    [InlineData("AVEVAL_DEVICE", "tpu", "cpu, cuda or auto")]
     [InlineData("AVEVAL_SEED", "-1", "a whole number from 0 to 2147483647")]
     [InlineData("AVEVAL_SEED", "seven", "a whole number from 0 to 2147483647")]
     public void From_BadValue_ThrowsNamingTheVariableAndTheAllowedValues(string variable, string value, string allowed)

@@ -6,6 +6,7 @@ using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
 using AvEval.Scenarios;
 using AvEval.Scenarios.Expectations;
+using AvEval.Suites;
 
 namespace AvEval.Learned.Tests.Evaluators;
 
@@ -13,7 +14,7 @@ public sealed class LearnedEvaluatorTests
 {
     private static LearnedEvaluator Fresh(string id, int batchSize)
     {
-        var registry = new ModelRegistry(TestModels.ModelsRoot, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null, batchSize));
+        var registry = new ModelRegistry(TestModels.ModelsRoot, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null, batchSize));
         return registry.Open(id, "1");
     }
 

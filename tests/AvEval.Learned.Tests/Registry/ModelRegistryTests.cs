@@ -4,6 +4,7 @@ using AvEval.Learned.Evaluators;
 using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
 using AvEval.Storage;
+using AvEval.Suites;
 
 namespace AvEval.Learned.Tests.Registry;
 
@@ -49,7 +50,7 @@ public sealed class ModelRegistryTests
         Directory.CreateDirectory(Path.Combine(root, "cut_in_detector", "1.2.0"));
         Directory.CreateDirectory(Path.Combine(root, "cut_in_detector", "1.10.0"));
         Directory.CreateDirectory(Path.Combine(root, "cut_in_detector", "2.0.0"));
-        var registry = new ModelRegistry(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var registry = new ModelRegistry(root, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
 
         var version = registry.ResolveVersion("cut_in_detector", "1");
 
@@ -104,7 +105,7 @@ public sealed class ModelRegistryTests
         var bytes = File.ReadAllBytes(file);
         bytes[^1] ^= 0x01;
         File.WriteAllBytes(file, bytes);
-        var registry = new ModelRegistry(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var registry = new ModelRegistry(root, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
         var expected = registry.ReadCard("hard_braking_detector", "1").Sha256;
 
         var ex = Record.Exception(() => registry.Open("hard_braking_detector", "1"));
@@ -119,7 +120,7 @@ public sealed class ModelRegistryTests
         var root = TestModels.CopyToTemporaryRegistry("cut_in_detector");
         var file = Path.Combine(root, "cut_in_detector", "1.0.0", "model.onnx");
         File.Delete(file);
-        var registry = new ModelRegistry(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var registry = new ModelRegistry(root, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
 
         var ex = Record.Exception(() => registry.Open("cut_in_detector", "1"));
 
@@ -137,7 +138,7 @@ public sealed class ModelRegistryTests
         var cardFile = Path.Combine(folder, ModelRegistry.CardFile);
         var card = ModelCardJson.Read(File.ReadAllText(cardFile)) with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(garbage)) };
         File.WriteAllText(cardFile, ModelCardJson.Write(card));
-        var registry = new ModelRegistry(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var registry = new ModelRegistry(root, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
 
         var ex = Record.Exception(() => registry.Open("cut_in_detector", "1"));
 
@@ -152,7 +153,7 @@ public sealed class ModelRegistryTests
         var root = TestModels.CopyToTemporaryRegistry("cut_in_detector");
         var cardFile = Path.Combine(root, "cut_in_detector", "1.0.0", ModelRegistry.CardFile);
         File.WriteAllText(cardFile, "{ \"id\": ");
-        var registry = new ModelRegistry(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var registry = new ModelRegistry(root, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
 
         var ex = Record.Exception(() => registry.ReadCard("cut_in_detector", "1"));
 
@@ -168,7 +169,7 @@ public sealed class ModelRegistryTests
         var cardFile = Path.Combine(folder, ModelRegistry.CardFile);
         var card = ModelCardJson.Read(File.ReadAllText(cardFile));
         File.WriteAllText(cardFile, ModelCardJson.Write(card with { Inputs = [card.Inputs[0] with { Shape = [-1, 100] }] }));
-        var registry = new ModelRegistry(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var registry = new ModelRegistry(root, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
 
         var ex = Record.Exception(() => registry.Open("cut_in_detector", "1"));
 
@@ -184,7 +185,7 @@ public sealed class ModelRegistryTests
         var cardFile = Path.Combine(folder, ModelRegistry.CardFile);
         var card = ModelCardJson.Read(File.ReadAllText(cardFile));
         File.WriteAllText(cardFile, ModelCardJson.Write(card with { Inputs = [card.Inputs[0] with { Shape = [] }] }));
-        var registry = new ModelRegistry(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var registry = new ModelRegistry(root, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
 
         var ex = Record.Exception(() => registry.Open("cut_in_detector", "1"));
 
@@ -195,7 +196,7 @@ public sealed class ModelRegistryTests
     [Fact]
     public void Open_ConcurrentCallsForOneModel_ShareOneEvaluator()
     {
-        var registry = new ModelRegistry(TestModels.ModelsRoot, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+        var registry = new ModelRegistry(TestModels.ModelsRoot, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
         var opened = new LearnedEvaluator[8];
 
         Parallel.For(0, opened.Length, new ParallelOptions { MaxDegreeOfParallelism = opened.Length }, i => opened[i] = registry.Open("cut_in_detector", i % 2 == 0 ? "1" : "1.0.0"));

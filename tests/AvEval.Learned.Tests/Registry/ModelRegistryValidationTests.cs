@@ -1,13 +1,14 @@
 using AvEval.Errors;
 using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
+using AvEval.Suites;
 
 namespace AvEval.Learned.Tests.Registry;
 
 /// <summary>Ids and versions that name folders are validated, and a model folder never lies outside the registry.</summary>
 public sealed class ModelRegistryValidationTests
 {
-    private static ModelRegistry Registry(string root) => new(root, new LearnedRuntime(ExecutionDevice.Cpu, TextWriter.Null));
+    private static ModelRegistry Registry(string root) => new(root, new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
 
     [Theory]
     [InlineData("../x")]

@@ -3,6 +3,7 @@ using AvEval.Errors;
 using AvEval.Learned.Features;
 using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
+using AvEval.Suites;
 
 namespace AvEval.Learned.Tests.Runtime;
 
@@ -23,7 +24,7 @@ public sealed partial class LearnedRuntimeTests
             return (card, Path.Combine(TestModels.ModelsRoot, id, card.Version, card.ModelFile));
         }
 
-        private static LearnedRuntime CudaThatCannotOpenSessions(ExecutionDevice device, TextWriter log, Action? appended = null) =>
+        private static LearnedRuntime CudaThatCannotOpenSessions(EvaluatorDevice device, TextWriter log, Action? appended = null) =>
             new(device, log, 4096, () => new LearnedRuntime.CudaProbe(null, null), options =>
             {
                 appended?.Invoke();
@@ -35,7 +36,7 @@ public sealed partial class LearnedRuntimeTests
         {
             var log = new StringWriter();
             int cudaAttempts = 0;
-            var runtime = CudaThatCannotOpenSessions(ExecutionDevice.Auto, log, () => Interlocked.Increment(ref cudaAttempts));
+            var runtime = CudaThatCannotOpenSessions(EvaluatorDevice.Auto, log, () => Interlocked.Increment(ref cudaAttempts));
             var (cutIn, cutInFile) = InRepo("cut_in_detector");
             var (braking, brakingFile) = InRepo("hard_braking_detector");
 
@@ -58,7 +59,7 @@ public sealed partial class LearnedRuntimeTests
         public void Open_AutoAndCudaSessionFailsOnManyThreads_LogsTheFallBackOnce()
         {
             var log = new StringWriter();
-            var runtime = CudaThatCannotOpenSessions(ExecutionDevice.Auto, log);
+            var runtime = CudaThatCannotOpenSessions(EvaluatorDevice.Auto, log);
             var (card, file) = InRepo("cut_in_detector");
             var models = new OnnxModel[8];
 
@@ -77,7 +78,7 @@ public sealed partial class LearnedRuntimeTests
         [Fact]
         public void Open_CudaForcedAndCudaSessionFails_ErrorNamesTheCause()
         {
-            var runtime = CudaThatCannotOpenSessions(ExecutionDevice.Cuda, TextWriter.Null);
+            var runtime = CudaThatCannotOpenSessions(EvaluatorDevice.Cuda, TextWriter.Null);
             var (card, file) = InRepo("cut_in_detector");
 
             var ex = Record.Exception(() => OnnxModel.Open(card, file, runtime));
@@ -89,9 +90,9 @@ public sealed partial class LearnedRuntimeTests
         }
 
         [Theory]
-        [InlineData(ExecutionDevice.Auto)]
-        [InlineData(ExecutionDevice.Cuda)]
-        public void Open_CudaSessionFailsAndModelIsCorrupt_ReportsTheModelAndKeepsCuda(ExecutionDevice device)
+        [InlineData(EvaluatorDevice.Auto)]
+        [InlineData(EvaluatorDevice.Cuda)]
+        public void Open_CudaSessionFailsAndModelIsCorrupt_ReportsTheModelAndKeepsCuda(EvaluatorDevice device)
         {
             var log = new StringWriter();
             var runtime = CudaThatCannotOpenSessions(device, log);

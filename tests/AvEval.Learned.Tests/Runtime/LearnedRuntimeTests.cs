@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using AvEval.Errors;
 using AvEval.Learned.Runtime;
+using AvEval.Suites;
 
 namespace AvEval.Learned.Tests.Runtime;
 
@@ -26,7 +27,7 @@ public sealed partial class LearnedRuntimeTests
     {
         Assert.SkipWhen(CudaLibrariesPresent(), "The CUDA 13 libraries are present on this machine, so 'auto' runs CUDA; the fallback cannot be observed here.");
         var log = new StringWriter();
-        var runtime = new LearnedRuntime(ExecutionDevice.Auto, log);
+        var runtime = new LearnedRuntime(EvaluatorDevice.Auto, log);
 
         var first = runtime.Choice;
         using var options = runtime.CreateSessionOptions("cut_in_detector@1.0.0");
@@ -44,7 +45,7 @@ public sealed partial class LearnedRuntimeTests
     public void CreateSessionOptions_CudaForcedWithoutCuda_ErrorNamesWhatIsMissing()
     {
         Assert.SkipWhen(CudaLibrariesPresent(), "The CUDA 13 libraries are present on this machine, so forcing CUDA is not an error here.");
-        var runtime = new LearnedRuntime(ExecutionDevice.Cuda, TextWriter.Null);
+        var runtime = new LearnedRuntime(EvaluatorDevice.Cuda, TextWriter.Null);
 
         var ex = Record.Exception(() => runtime.CreateSessionOptions("hard_braking_detector@1.0.0"));
 
@@ -58,7 +59,7 @@ public sealed partial class LearnedRuntimeTests
     {
         Assert.SkipWhen(CudaLibrariesPresent(), "The CUDA 13 libraries are present on this machine, so forcing CUDA is not an error here.");
         var log = new StringWriter();
-        var runtime = new LearnedRuntime(ExecutionDevice.Cuda, log);
+        var runtime = new LearnedRuntime(EvaluatorDevice.Cuda, log);
 
         var ex = Record.Exception(() => runtime.CreateSessionOptions("hard_braking_detector@1.0.0"));
 
@@ -70,32 +71,11 @@ public sealed partial class LearnedRuntimeTests
     public void Choice_Cpu_SaysTheSettingChoseIt()
     {
         var log = new StringWriter();
-        var runtime = new LearnedRuntime(ExecutionDevice.Cpu, log);
+        var runtime = new LearnedRuntime(EvaluatorDevice.Cpu, log);
 
         var choice = runtime.Choice;
 
         choice.ShouldBe(new ProviderChoice("CPU", "AVEVAL_DEVICE=cpu"));
         log.ToString().ShouldBe("learned evaluators run on CPU: AVEVAL_DEVICE=cpu" + Environment.NewLine);
-    }
-
-    [Theory]
-    [InlineData(null, ExecutionDevice.Auto)]
-    [InlineData("", ExecutionDevice.Auto)]
-    [InlineData("CPU", ExecutionDevice.Cpu)]
-    [InlineData(" cuda ", ExecutionDevice.Cuda)]
-    public void Parse_KnownValues_Device(string? value, ExecutionDevice expected)
-    {
-        var device = ExecutionDevices.Parse(value);
-
-        device.ShouldBe(expected);
-    }
-
-    [Fact]
-    public void Parse_UnknownValue_ListsTheValidOnes()
-    {
-        var ex = Record.Exception(() => ExecutionDevices.Parse("tpu"));
-
-        var error = Assert.IsType<LearnedEvaluatorException>(ex);
-        error.Message.ShouldBe("AVEVAL_DEVICE is 'tpu'; use 'auto' (CUDA when it loads, else CPU), 'cpu' or 'cuda'.");
     }
 }

@@ -5,12 +5,13 @@ using AvEval.Learned.Registry;
 using AvEval.Learned.Runtime;
 using Google.Protobuf;
 using Onnx;
+using AvEval.Suites;
 
 namespace AvEval.Learned.Tests.Runtime;
 
 public sealed class OnnxModelTests
 {
-    private static readonly LearnedRuntime Cpu = new(ExecutionDevice.Cpu, TextWriter.Null);
+    private static readonly LearnedRuntime Cpu = new(EvaluatorDevice.Cpu, TextWriter.Null);
 
     private static (ModelCard Card, string File) InRepo(string id)
     {
