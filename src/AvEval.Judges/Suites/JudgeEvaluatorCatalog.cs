@@ -27,6 +27,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     private readonly JudgeSession _session;
     private readonly Func<JudgeCard, IChatClient> _clients;
     private readonly ConcurrentDictionary<string, Lazy<Judge>> _judges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Id, string Pin), Lazy<JudgeCard>> _cards = new();
     private readonly ConcurrentDictionary<(string Judge, string Input), JudgeVerdict> _verdicts = new();
     private readonly List<IChatClient> _owned = [];
     private readonly List<IDisposable> _ownedParts = [];
@@ -68,12 +69,16 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     {
         if (!Judges.Contains(evaluator))
         {
-            return _inner.Problem(evaluator, version, output);
+            // An id that is neither a model nor a judge: say where the judges are too.
+            var problem = _inner.Problem(evaluator, version, output);
+            return problem is not null && problem.StartsWith($"unknown evaluator '{evaluator}", StringComparison.Ordinal)
+                ? $"{problem.TrimEnd('.')}, or name a judge of '{Judges.Root}' (judges: {(Judges.Judges.Count == 0 ? "none" : string.Join(", ", Judges.Judges))})"
+                : problem;
         }
 
         try
         {
-            var card = Judges.Read(evaluator, version);
+            var card = CardOf(evaluator, version);
             return card.Output.Name == output ? null : $"judge '{card.Key}' has no output '{output}'; it publishes '{card.Output.Name}'";
         }
         catch (JudgeException e)
@@ -94,7 +99,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
             return _inner.CertificationProblem(evaluator, version);
         }
 
-        var card = Judges.Read(evaluator, version);
+        var card = CardOf(evaluator, version);
         return Certification.JudgeCertification.Problem(card, Path.Combine(Path.GetDirectoryName(Judges.Root)!, Suite.GoldenFolder));
     }
 
@@ -106,7 +111,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
             return _inner.Describe(evaluator, version);
         }
 
-        var card = Judges.Read(evaluator, version);
+        var card = CardOf(evaluator, version);
         return new EvaluatorRecord(card.Id, card.Version, card.CardSha256, card.Provider.Kind == JudgeProviderKind.LlamaSharp ? "cpu" : "remote");
     }
 
@@ -118,7 +123,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
             return _inner.FilesOf(evaluator, version);
         }
 
-        var card = Judges.Read(evaluator, version);
+        var card = CardOf(evaluator, version);
         var files = Directory.GetFiles(Path.GetDirectoryName(card.CardPath)!).Order(StringComparer.Ordinal).ToList();
         if (card.Provider.Kind == JudgeProviderKind.LlamaSharp)
         {
@@ -143,12 +148,34 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
         Task.WhenAll(drives.Select(d => Task.Run(() => VerdictAsync(judge, DriveNarrator.Narrate(d, analysis.Analyze(d)))))).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// The checked card of a pin, read once per catalog: reading hashes the prompt and a local model file (gigabytes for
+    /// a production GGUF), which a suite must not repeat per case. A card that cannot be read is not kept (it may be fixed
+    /// while an IDE keeps the process alive).
+    /// </summary>
+    /// <param name="evaluator">The judge id.</param>
+    /// <param name="version">The pin.</param>
+    /// <exception cref="JudgeException">Unknown judge or version, or a bad card.</exception>
+    public JudgeCard CardOf(string evaluator, string version)
+    {
+        var lazy = _cards.GetOrAdd((evaluator, version), k => new Lazy<JudgeCard>(() => Judges.Read(k.Id, k.Pin)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (JudgeException)
+        {
+            _cards.TryRemove(new KeyValuePair<(string, string), Lazy<JudgeCard>>((evaluator, version), lazy));
+            throw;
+        }
+    }
+
     /// <summary>The judge of a pin (its client made once).</summary>
     /// <param name="evaluator">The judge id.</param>
     /// <param name="version">The pin.</param>
     public Judge JudgeOf(string evaluator, string version)
     {
-        var card = Judges.Read(evaluator, version);
+        var card = CardOf(evaluator, version);
         return _judges.GetOrAdd(card.Key, _ => new Lazy<Judge>(() =>
         {
             var client = _clients(card);
