@@ -3,6 +3,7 @@ using AvEval.Analysis;
 using AvEval.Errors;
 using AvEval.Judges.Cards;
 using AvEval.Judges.Narration;
+using AvEval.Judges.Vision;
 using AvEval.Runs;
 using AvEval.Scenarios.Expectations;
 using AvEval.Suites;
@@ -14,7 +15,7 @@ namespace AvEval.Judges.Suites;
 /// Core's <see cref="IEvaluatorCatalog"/> over a suite's judges (<c>scenarios/judges</c>) and, for every other id, an
 /// inner catalog (the learned models'): scenario files write <c>evaluator &lt;judge-id&gt;@&lt;version&gt; probability &gt;= 0.5</c>
 /// like any evaluator. A judge reads the drive's narration (<see cref="DriveNarrator"/> over the default rule
-/// analyzers) and publishes its vote share as <c>evaluator.&lt;id&gt;@&lt;pin&gt;.&lt;output&gt;</c>, without a value and with the
+/// analyzers), and a vision-language judge also its bird's-eye view (<see cref="BirdsEyeViewRenderer"/>), and publishes its vote share as <c>evaluator.&lt;id&gt;@&lt;pin&gt;.&lt;output&gt;</c>, without a value and with the
 /// reason when the verdict is inconclusive. <see cref="EvaluateBatch"/> judges every drive of a run at once (through the
 /// session's concurrency limit); the analyzer then reads each drive's verdict. Judges pass the same gate as learned
 /// models: <see cref="CertificationProblem"/> is <see cref="Certification.JudgeCertification.Problem"/> against the golden
@@ -145,7 +146,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
 
         var judge = JudgeOf(evaluator, version);
         var analysis = RuleAnalysis.CreateDefault();
-        Task.WhenAll(drives.Select(d => Task.Run(() => VerdictAsync(judge, DriveNarrator.Narrate(d, analysis.Analyze(d)))))).GetAwaiter().GetResult();
+        Task.WhenAll(drives.Select(d => Task.Run(() => VerdictAsync(judge, Input(judge, d, analysis.Analyze(d)))))).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -188,15 +189,22 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
         })).Value;
     }
 
-    internal async Task<JudgeVerdict> VerdictAsync(Judge judge, DriveNarration narration)
+    /// <summary>
+    /// What a judge reads of a drive: the narration of the rule analyzers' facts, and for a vision-language judge the
+    /// bird's-eye view at <see cref="BirdsEyeViewRenderer.MomentOf"/>.
+    /// </summary>
+    internal static (DriveNarration Narration, BirdsEyeImage? Image) Input(Judge judge, Drive drive, Evaluation rules) =>
+        (DriveNarrator.Narrate(drive, rules), judge.Card.VisionLanguage ? BirdsEyeViewRenderer.Render(drive, BirdsEyeViewRenderer.MomentOf(drive, rules)) : null);
+
+    internal async Task<JudgeVerdict> VerdictAsync(Judge judge, (DriveNarration Narration, BirdsEyeImage? Image) input)
     {
-        var key = (judge.Card.Key, narration.Sha256);
+        var key = (judge.Card.Key, input.Narration.Sha256 + (input.Image is { } i ? "+" + i.Sha256 : ""));
         if (_verdicts.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var verdict = await judge.EvaluateAsync(narration.Text);
+        var verdict = await judge.EvaluateAsync(input.Narration.Text, input.Image);
         return _verdicts.GetOrAdd(key, verdict);
     }
 
