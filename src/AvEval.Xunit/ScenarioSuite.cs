@@ -8,7 +8,8 @@ namespace AvEval.Xunit;
 
 /// <summary>
 /// A <c>scenarios/</c> folder as the xunit surface opens it: Core's <see cref="Suite"/> (candidates, scenario files,
-/// discovery) with the learned evaluators of its <c>models/</c> folder (<see cref="Models"/>). <see cref="Open"/> serves
+/// discovery) with the learned evaluators of its <c>models/</c> folder (<see cref="Models"/>), inside the catalog of the
+/// test assembly's <see cref="ScenarioEvaluatorsAttribute"/> factory when it names one (the judges, for instance). <see cref="Open"/> serves
 /// the suite of <see cref="ScenarioRunner.Shared"/>, the run of this test process.
 /// </summary>
 public sealed class ScenarioSuite
