@@ -112,6 +112,38 @@ public sealed class VisionJudgeTests
     }
 
     [Fact]
+    public async Task Certification_VisionJudge_EachGoldenWindowAskedWithItsBirdsEyeView()
+    {
+        await using var server = new LoopbackChatServer((_, _) => new Reply(200, Completion("""{"cut_in":"yes","reason":"ok"}""")));
+        string root = TestJudges.TempFolder();
+        string folder = Path.Combine(root, "cut_in_review_server", "1.0.0");
+        Directory.CreateDirectory(folder);
+        string shipped = Path.Combine(TestJudges.JudgesFolder, "cut_in_review_server", "1.0.0");
+        File.Copy(Path.Combine(shipped, "prompt.txt"), Path.Combine(folder, "prompt.txt"));
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(shipped, "judge-card.json")))!;
+        node["provider"]!["endpoint"] = server.Endpoint.ToString();
+        node["samples"] = 1;
+        node["vision_language"] = true;
+        File.WriteAllText(Path.Combine(folder, "judge-card.json"), node.ToJsonString());
+        var card = new JudgeRegistry(root).Read("cut_in_review_server", "1");
+        using var session = new JudgeSession(maxConcurrentCalls: 4);
+        using var client = new OpenAiCompatibleChatClient(new OpenAiCompatibleOptions(card.Provider.Endpoint!, card.Provider.Model, MaxRetries: 0));
+
+        var certification = await Certification.JudgeCertification.ComputeAsync(RepoPaths.Root, Path.Combine(RepoPaths.Root, "scenarios", "golden", "cut_in"), new Judge(card, client, session), TimeProvider.System, cancellationToken: TestContext.Current.CancellationToken);
+
+        certification.Behaviour.ShouldBe("cut_in");
+        server.Requests.Count.ShouldBe(160, "one request per item of the cut_in set");
+        var images = server.Requests.Select(r =>
+        {
+            using var doc = JsonDocument.Parse(r);
+            var parts = doc.RootElement.GetProperty("messages")[0].GetProperty("content");
+            return parts[1].GetProperty("image_url").GetProperty("url").GetString()!;
+        }).ToList();
+        images.ShouldAllBe(u => u.StartsWith("data:image/png;base64,", StringComparison.Ordinal));
+        images.Distinct(StringComparer.Ordinal).Count().ShouldBeGreaterThan(100, "each window is its own scene moment");
+    }
+
+    [Fact]
     public void Read_VisionLanguageOnTheLocalProvider_RefusedWithTheFieldAndTheFix()
     {
         string root = TestJudges.TempFolder();
