@@ -29,7 +29,8 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     private readonly Func<JudgeCard, IChatClient> _clients;
     private readonly ConcurrentDictionary<string, Lazy<Judge>> _judges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Id, string Pin), Lazy<JudgeCard>> _cards = new();
-    private readonly ConcurrentDictionary<(string Judge, string Input), JudgeVerdict> _verdicts = new();
+    // One judging per judge and input, shared by concurrent callers (a batch holds many scenarios of one drive).
+    private readonly ConcurrentDictionary<(string Judge, string Input), Lazy<Task<JudgeVerdict>>> _verdicts = new();
     private readonly List<IChatClient> _owned = [];
     private readonly List<IDisposable> _ownedParts = [];
 
@@ -199,13 +200,17 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     internal async Task<JudgeVerdict> VerdictAsync(Judge judge, (DriveNarration Narration, BirdsEyeImage? Image) input)
     {
         var key = (judge.Card.Key, input.Narration.Sha256 + (input.Image is { } i ? "+" + i.Sha256 : ""));
-        if (_verdicts.TryGetValue(key, out var known))
+        var lazy = _verdicts.GetOrAdd(key, _ => new Lazy<Task<JudgeVerdict>>(() => judge.EvaluateAsync(input.Narration.Text, input.Image)));
+        try
         {
-            return known;
+            return await lazy.Value;
         }
-
-        var verdict = await judge.EvaluateAsync(input.Narration.Text, input.Image);
-        return _verdicts.GetOrAdd(key, verdict);
+        catch
+        {
+            // Not kept: a judging that threw (rather than failing closed) is tried again by the next caller.
+            _verdicts.TryRemove(new KeyValuePair<(string, string), Lazy<Task<JudgeVerdict>>>(key, lazy));
+            throw;
+        }
     }
 
     /// <inheritdoc/>
