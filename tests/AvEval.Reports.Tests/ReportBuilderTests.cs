@@ -1,0 +1,119 @@
+using AvEval.Errors;
+using AvEval.Tracking;
+using AvEval.Tracking.Comparison;
+
+namespace AvEval.Reports.Tests;
+
+[Collection(ReportTests.Name)]
+public sealed class ReportBuilderTests(ReportFixture fixture)
+{
+    private RecordedSuite Suite => fixture.Suite;
+
+    [Fact]
+    public void Build_ShortGapAgainstReference_BehaviorCountsEqualTheStore()
+    {
+        var expected = StoreCounts.Paired(
+            StoreCounts.Cases(Suite.Store, Suite.ReferenceRun, RecordedSuite.Reference),
+            StoreCounts.Cases(Suite.Store, Suite.ShortGapRun, RecordedSuite.ShortGap));
+
+        var behaviors = fixture.Document.Behaviors;
+
+        behaviors.Select(b => b.Behavior).ShouldBe(["following_distance", "hard_braking"]);
+        foreach (var b in behaviors)
+        {
+            var e = expected[b.Behavior];
+            (b.Pairs + b.Flaky, b.BaselinePasses, b.CandidatePasses, b.NewFailures, b.Fixed).ShouldBe(e, b.Behavior);
+        }
+    }
+
+    [Fact]
+    public void Build_ShortGapAgainstReference_GateFailsOnFollowingDistanceWithEightNewFailuresListedFirst()
+    {
+        var document = fixture.Document;
+
+        document.Gate.ShouldNotBeNull();
+        document.Gate.Passed.ShouldBe(false);
+        document.Gate.Decision.ShouldBe("FAIL: rc-2026.12.2-short-gap vs rc-2026.12.1: following_distance regressed");
+        document.Gate.Verdicts.ShouldHaveSingleItem().Reason.ShouldStartWith("regressed: 8 new failure(s) vs 0 fix(es), holm p = ");
+        var newFailures = document.Changes.TakeWhile(c => c.Transition == "new_failure").ToList();
+        newFailures.Count(c => c.Behavior == "following_distance").ShouldBe(8);
+        document.Changes.Skip(newFailures.Count).ShouldAllBe(c => c.Transition != "new_failure");
+        newFailures.Select(c => c.Scenario).ShouldBeInOrder(SortDirection.Ascending, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Build_Trend_ThreeCandidatesInRecordingOrderWithTheStoresPassRates()
+    {
+        var document = fixture.Document;
+
+        document.Candidates.Select(c => c.Id).ShouldBe([RecordedSuite.Reference, RecordedSuite.ShortGap, RecordedSuite.LaneCentre]);
+        var runs = new[] { Suite.ReferenceRun, Suite.ShortGapRun, Suite.LaneCentreRun };
+        document.Candidates.Select(c => c.Run).ShouldBe(runs.Select(r => r.Value));
+        foreach (var trend in document.Trends)
+        {
+            for (int i = 0; i < runs.Length; i++)
+            {
+                var cases = StoreCounts.Cases(Suite.Store, runs[i], document.Candidates[i].Id).Values.Where(c => c.Behavior == trend.Behavior).ToList();
+                trend.Points[i].Cases.ShouldBe(cases.Count);
+                trend.Points[i].Passes.ShouldBe(cases.Count(StoreCounts.Passed));
+                trend.Points[i].Interval.ShouldNotBeNull().Lower.ShouldBeLessThanOrEqualTo(trend.Points[i].Rate!.Value);
+            }
+        }
+    }
+
+    [Fact]
+    public void Build_Scenarios_OneLetterPerCandidateAsStored()
+    {
+        var document = fixture.Document;
+        var shortGap = StoreCounts.Cases(Suite.Store, Suite.ShortGapRun, RecordedSuite.ShortGap);
+
+        document.Scenarios.Count.ShouldBe(shortGap.Count);
+        foreach (var s in document.Scenarios)
+        {
+            var stored = shortGap[s.Scenario];
+            s.Outcomes.Length.ShouldBe(3);
+            s.Outcomes[1].ShouldBe(stored.Outcome switch { Scenarios.Outcome.Pass => 'p', Scenarios.Outcome.Fail => 'f', Scenarios.Outcome.Inconclusive => 'i', _ => 'e' });
+            s.Message.ShouldBe(stored.Message);
+            s.Metrics.Select(m => m.Name).ShouldBe(stored.Metrics.Select(m => m.Name));
+        }
+    }
+
+    [Fact]
+    public void Build_NothingNamed_LatestCandidateAgainstTheOneBefore()
+    {
+        var document = new ReportBuilder(Suite.Store).Build(null, null, new ReportOptions(fixture.PolicyFile, Comparison: new ComparisonOptions(Resamples: 10)));
+
+        document.Candidate.Candidate.ShouldBe(RecordedSuite.LaneCentre);
+        document.Candidate.Run.ShouldBe(Suite.LaneCentreRun.Value);
+        document.Baseline.Candidate.ShouldBe(RecordedSuite.ShortGap);
+    }
+
+    [Fact]
+    public void Build_NoPolicyAndNoGateFileInTheSuite_HasNoGate()
+    {
+        File.Delete(Path.Combine(Suite.SuiteFolder, "gate.yaml"));
+
+        var document = new ReportBuilder(Suite.Store).Build(new RunSelector(RecordedSuite.Reference), new RunSelector(RecordedSuite.ShortGap), new ReportOptions(Comparison: new ComparisonOptions(Resamples: 10)));
+
+        document.Gate.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Build_UnknownRun_ThrowsUnknownRun()
+    {
+        var e = Record.Exception(() => new ReportBuilder(Suite.Store).Build(new RunSelector("run-20260101T000000Z-nope"), null, new ReportOptions()));
+
+        Assert.IsType<ResultStoreException>(e).Message.ShouldContain("'run-20260101T000000Z-nope'");
+    }
+
+    [Fact]
+    public void Build_StoreWithoutRuns_ThrowsNoCompleteRuns()
+    {
+        string path = Suite.PathOf("empty.duckdb");
+        var store = DuckDbResultStore.Open(path);
+
+        var e = Record.Exception(() => new ReportBuilder(store).Build(null, null, new ReportOptions()));
+
+        Assert.IsType<ReportException>(e).Message.ShouldBe($"results store '{path}' holds no complete run, so there is nothing to report; record runs with 'aveval run --store {path}' first.");
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace AvEval.Reports.Tests;
+
+/// <summary>The written report opened from <c>file://</c> in Debian's Chromium, checked against the store it was built from.</summary>
+[Collection(ReportTests.Name)]
+public sealed class ReportPageTests(ReportFixture fixture)
+{
+    private RecordedSuite Suite => fixture.Suite;
+
+    [Fact]
+    public async Task Page_Opened_NoConsoleErrorsLandmarksAndOneDrawnChartPerBehavior()
+    {
+        await using var report = await ReportPage.OpenAsync(fixture.Browser, fixture.IndexUri);
+        var page = report.Page;
+
+        report.Errors.ShouldBeEmpty();
+        (await page.GetByRole(AriaRole.Main).CountAsync()).ShouldBe(1);
+        (await page.GetByRole(AriaRole.Navigation, new() { Name = "Report sections" }).CountAsync()).ShouldBe(1);
+        (await page.Locator("#trend-charts figure").CountAsync()).ShouldBe(2);
+        (await page.Locator("#trend-charts figure canvas").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "AvEval.Reports", "web", "package-lock.json")));
+        string locked = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/echarts").GetProperty("version").GetString()!;
+        (await page.EvaluateAsync<string>("() => echarts.version")).ShouldBe(locked);
+        await report.ScreenshotAsync("report-overview");
+    }
+
+    [Fact]
+    public async Task Overview_BehaviorRows_CountsAndRatesEqualTheStore()
+    {
+        var expected = StoreCounts.Paired(
+            StoreCounts.Cases(Suite.Store, Suite.ReferenceRun, RecordedSuite.Reference),
+            StoreCounts.Cases(Suite.Store, Suite.ShortGapRun, RecordedSuite.ShortGap));
+        await using var report = await ReportPage.OpenAsync(fixture.Browser, fixture.IndexUri);
+
+        foreach (var (behavior, e) in expected)
+        {
+            var row = report.Page.Locator($"#behavior-table tr[data-behavior='{behavior}']");
+            (await row.Locator(".pairs").TextContentAsync()).ShouldBe(e.Pairs.ToString(System.Globalization.CultureInfo.InvariantCulture), behavior);
+            (await row.Locator(".baseline-passes").TextContentAsync()).ShouldBe(e.BaselinePasses.ToString(System.Globalization.CultureInfo.InvariantCulture), behavior);
+            (await row.Locator(".candidate-passes").TextContentAsync()).ShouldBe(e.CandidatePasses.ToString(System.Globalization.CultureInfo.InvariantCulture), behavior);
+            (await row.Locator(".new-failures").TextContentAsync()).ShouldBe(e.NewFailures.ToString(System.Globalization.CultureInfo.InvariantCulture), behavior);
+            (await row.Locator(".fixed").TextContentAsync()).ShouldBe(e.Fixed.ToString(System.Globalization.CultureInfo.InvariantCulture), behavior);
+            (await row.Locator(".candidate-rate").TextContentAsync()).ShouldStartWith(StoreCounts.Percent(e.CandidatePasses, e.Pairs) + " [", customMessage: behavior);
+            (await row.Locator(".baseline-rate").TextContentAsync()).ShouldStartWith(StoreCounts.Percent(e.BaselinePasses, e.Pairs) + " [", customMessage: behavior);
+        }
+
+        (await report.Page.Locator("#decision-line").TextContentAsync()).ShouldBe("FAIL: rc-2026.12.2-short-gap vs rc-2026.12.1: following_distance regressed");
+        int newFailures = expected.Values.Sum(e => e.NewFailures);
+        (await report.Page.Locator("#change-table tr[data-transition='new_failure']").CountAsync()).ShouldBe(newFailures);
+        (await report.Page.Locator("#change-table tbody tr").First.GetAttributeAsync("data-transition")).ShouldBe("new_failure");
+    }
+
+    [Fact]
+    public async Task Trends_Table_RatesPerCandidateEqualTheStore()
+    {
+        await using var report = await ReportPage.OpenAsync(fixture.Browser, fixture.IndexUri);
+        var runs = new[] { (Suite.ReferenceRun, RecordedSuite.Reference), (Suite.ShortGapRun, RecordedSuite.ShortGap), (Suite.LaneCentreRun, RecordedSuite.LaneCentre) };
+
+        foreach (string behavior in new[] { "following_distance", "hard_braking" })
+        {
+            foreach (var (run, candidate) in runs)
+            {
+                var cases = StoreCounts.Cases(Suite.Store, run, candidate).Values.Where(c => c.Behavior == behavior).ToList();
+                int passes = cases.Count(StoreCounts.Passed);
+                string cell = (await report.Page.Locator($"#trend-table tr[data-behavior='{behavior}'] td[data-candidate='{candidate}']").TextContentAsync())!;
+                cell.ShouldBe($"{StoreCounts.Percent(passes, cases.Count)} ({passes}/{cases.Count})");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Scenarios_HostileTitleInMessages_ShownAsTextAndNeverRun()
+    {
+        await using var report = await ReportPage.OpenAsync(fixture.Browser, fixture.IndexUri);
+        var page = report.Page;
+        string failing = StoreCounts.Cases(Suite.Store, Suite.ShortGapRun, RecordedSuite.ShortGap).Values
+            .First(c => c.Message?.Contains("<script>", StringComparison.Ordinal) == true).Scenario;
+
+        await page.Locator($"#scenario-table tr[data-scenario='{failing}'] button.expand").ClickAsync();
+
+        string shown = (await page.Locator("#scenario-table pre.candidate-message").First.TextContentAsync())!;
+        shown.ShouldContain(RecordedSuite.HostileTitle.Trim());
+        (await page.EvaluateAsync<string?>("() => document.documentElement.dataset.pwned ?? null")).ShouldBeNull();
+        (await page.Locator("main script, main img").CountAsync()).ShouldBe(0);
+        report.Errors.ShouldBeEmpty();
+        await report.ScreenshotAsync("report-drill-down");
+    }
+
+    [Fact]
+    public async Task Scenarios_Filters_ShowOnlyTheMatchingScenarios()
+    {
+        var shortGap = StoreCounts.Cases(Suite.Store, Suite.ShortGapRun, RecordedSuite.ShortGap);
+        var reference = StoreCounts.Cases(Suite.Store, Suite.ReferenceRun, RecordedSuite.Reference);
+        int lanker = shortGap.Keys.Count(k => k.Contains("lanker", StringComparison.OrdinalIgnoreCase));
+        int notPassing = shortGap.Values.Count(c => !StoreCounts.Passed(c));
+        int newFailures = shortGap.Values.Count(c => !StoreCounts.Passed(c) && reference.TryGetValue(c.Scenario, out var r) && StoreCounts.Passed(r));
+        await using var report = await ReportPage.OpenAsync(fixture.Browser, fixture.IndexUri);
+        var page = report.Page;
+
+        await page.Locator("#filter-text").FillAsync("lanker");
+        string afterSearch = (await page.Locator("#scenario-count").TextContentAsync())!;
+        int searchRows = await page.Locator("#scenario-table tbody tr[data-scenario]").CountAsync();
+        await page.Locator("#filter-text").FillAsync(string.Empty);
+        await page.Locator("#filter-outcome").SelectOptionAsync("not-pass");
+        int notPassingRows = await page.Locator("#scenario-table tbody tr[data-scenario]").CountAsync();
+        await page.Locator("#filter-outcome").SelectOptionAsync("new_failure");
+        int newFailureRows = await page.Locator("#scenario-table tbody tr[data-scenario]").CountAsync();
+        await page.Locator("#filter-behavior").SelectOptionAsync("hard_braking");
+        var behaviors = await page.Locator("#scenario-table tbody tr[data-scenario] td:nth-of-type(1)").AllTextContentsAsync();
+
+        lanker.ShouldBeGreaterThan(0);
+        afterSearch.ShouldBe($"{lanker} of {shortGap.Count} scenarios");
+        searchRows.ShouldBe(lanker);
+        notPassingRows.ShouldBe(notPassing);
+        newFailureRows.ShouldBe(newFailures);
+        behaviors.ShouldAllBe(b => b == "hard_braking");
+    }
+
+    [Fact]
+    public async Task Keyboard_SkipLinkThenTabToDetails_EnterOpensThemAndKeepsFocus()
+    {
+        await using var report = await ReportPage.OpenAsync(fixture.Browser, fixture.IndexUri);
+        var page = report.Page;
+
+        await page.Keyboard.PressAsync("Tab");
+        string first = await page.EvaluateAsync<string>("() => document.activeElement.textContent");
+        await page.Keyboard.PressAsync("Enter");
+        string afterSkip = await page.EvaluateAsync<string>("() => document.activeElement.id");
+        int tabs = 0;
+        while (tabs < 300 && !await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('expand')"))
+        {
+            await page.Keyboard.PressAsync("Tab");
+            tabs++;
+        }
+
+        string scenario = await page.EvaluateAsync<string>("() => document.activeElement.closest('tr').dataset.scenario");
+        await page.Keyboard.PressAsync("Enter");
+
+        first.ShouldBe("Skip to the report");
+        afterSkip.ShouldBe("main");
+        tabs.ShouldBeLessThan(300);
+        (await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-expanded')")).ShouldBe("true");
+        (await page.EvaluateAsync<string>("() => document.activeElement.closest('tr').dataset.scenario")).ShouldBe(scenario);
+        (await page.Locator("#scenario-table tr.details").CountAsync()).ShouldBe(1);
+    }
+}
