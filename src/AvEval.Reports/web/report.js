@@ -147,7 +147,7 @@
         animation: false,
         grid: { left: 44, right: 12, top: 12, bottom: 48 },
         tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '—' : v + '%'; } },
-        xAxis: { type: 'category', data: names, axisLabel: { rotate: names.length > 4 ? 30 : 0, fontSize: 10 } },
+        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 2 ? 30 : 0, fontSize: 10 } },
         yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         series: [
           { name: '95% lower', type: 'line', data: lower, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
