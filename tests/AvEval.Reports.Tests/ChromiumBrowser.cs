@@ -3,14 +3,19 @@ using Microsoft.Playwright;
 namespace AvEval.Reports.Tests;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright (STACK.md: no browser download; <c>apt-get install -y chromium</c>). Absent
-/// Chromium, <see cref="Browser"/> is null and the browser tests skip with <see cref="SkipReason"/>.
+/// Debian's Chromium driven by Playwright (STACK.md: no browser download; <c>apt-get install -y chromium</c>), or the
+/// executable that <c>AVEVAL_CHROMIUM</c> names. Absent Chromium, <see cref="Browser"/> is null and the browser tests skip
+/// with <see cref="SkipReason"/>.
 /// </summary>
 public sealed class ChromiumBrowser : IAsyncLifetime
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    public const string DefaultExecutablePath = "/usr/bin/chromium";
 
-    public const string SkipReason = $"Chromium is not installed at '{ExecutablePath}': install it with 'apt-get install -y chromium' (.ci/run does) to run the report's browser tests.";
+    public const string ExecutableVariable = "AVEVAL_CHROMIUM";
+
+    public static string ExecutablePath { get; } = Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } configured ? configured : DefaultExecutablePath;
+
+    public static string SkipReason { get; } = $"Chromium is not installed at '{ExecutablePath}': install it with 'apt-get install -y chromium' (.ci/run does), or name another Chromium with {ExecutableVariable}, to run the report's browser tests.";
 
     private static readonly string[] Args =
     [
