@@ -1,4 +1,5 @@
 using AvEval.Errors;
+using AvEval.Reports.Internal;
 using AvEval.Reports.Model;
 using AvEval.Runs;
 using AvEval.Scenarios;
@@ -37,6 +38,7 @@ public sealed class ReportBuilder
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.TrendCandidates, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Scenes);
         var history = LatestRuns();
         if (history.Count == 0)
         {
@@ -72,7 +74,8 @@ public sealed class ReportBuilder
             comparison.OnlyInCandidate,
             [.. columns.Select(c => new ReportCandidate(c.Id, c.Run.Value, c.StartedAt))],
             Trends(columnCases),
-            Scenarios(columnCases, comparison));
+            Scenarios(columnCases, comparison),
+            new SceneReplay().Replay(comparison, candidateRun, ViewedScenarios(comparison, options.Scenes)));
     }
 
     /// <summary>Each candidate with a complete run, once, at its latest complete run; oldest first (by that run's start, then the run's candidate order).</summary>
@@ -148,6 +151,12 @@ public sealed class ReportBuilder
 
         return [.. kept.OrderBy(k => history.FindIndex(h => h.Id == k.Id))];
     }
+
+    private static List<string> ViewedScenarios(Tracking.Comparison.Comparison comparison, int count) =>
+        [.. comparison.Scenarios.Where(s => s.Transition == Transition.NewFailure).Select(s => s.Scenario).Order(StringComparer.Ordinal)
+            .Concat(comparison.Candidate.Cases.Where(c => c.Outcome != Outcome.Pass).Select(c => c.Scenario).Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Take(count)];
 
     private List<CaseRecord> CasesOf(RunId run, string candidate) =>
         [.. _store.GetCases(run).Where(c => c.Candidate == candidate || c.Subject == Suite.LogSubject)];

@@ -116,4 +116,24 @@ public sealed class ReportBuilderTests(ReportFixture fixture)
 
         Assert.IsType<ReportException>(e).Message.ShouldBe($"results store '{path}' holds no complete run, so there is nothing to report; record runs with 'aveval run --store {path}' first.");
     }
+
+    [Fact]
+    public void Build_Scenes_NewFailuresFirstWithTheStoredEventsAndTheReplayedEgo()
+    {
+        var document = fixture.Document;
+        var shortGap = StoreCounts.Cases(Suite.Store, Suite.ShortGapRun, RecordedSuite.ShortGap);
+        var newFailures = document.Changes.Where(c => c.Transition == "new_failure").Select(c => c.Scenario).ToList();
+
+        document.Scenes.Count.ShouldBe(shortGap.Values.Count(c => !StoreCounts.Passed(c)));
+        document.Scenes.Take(newFailures.Count).Select(s => s.Scenario).ShouldBe(newFailures);
+        foreach (var scene in document.Scenes)
+        {
+            var stored = shortGap[scene.Scenario];
+            scene.Events.Select(e => (e.Kind, e.StartSeconds, e.EndSeconds)).ShouldBe(stored.Events.Select(e => (e.Kind, e.StartSeconds, e.EndSeconds)));
+            scene.Agents.Count(a => a.Role == "ego").ShouldBe(1);
+            scene.Agents.Count(a => a.Role == "baseline-ego").ShouldBe(1);
+            scene.Lanes.ShouldNotBeEmpty();
+            scene.Notes.ShouldBeEmpty();
+        }
+    }
 }

@@ -145,4 +145,38 @@ public sealed class ReportPageTests(ReportFixture fixture)
         (await page.EvaluateAsync<string>("() => document.activeElement.closest('tr').dataset.scenario")).ShouldBe(scenario);
         (await page.Locator("#scenario-table tr.details").CountAsync()).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task DrillDown_EventMarker_SitsAtTheEventsTimeAndMarksItsAgentsOnTheMap()
+    {
+        var stored = StoreCounts.Cases(Suite.Store, Suite.ShortGapRun, RecordedSuite.ShortGap).Values
+            .Where(c => c.Events.Count > 0 && fixture.Document.Scenes.Any(v => v.Scenario == c.Scenario))
+            .OrderBy(c => c.Scenario, StringComparer.Ordinal)
+            .First();
+        var first = stored.Events[0];
+        await using var report = await ReportPage.OpenAsync(fixture.Browser, fixture.IndexUri);
+        var page = report.Page;
+        await page.Locator($"#scenario-table tr[data-scenario='{stored.Scenario}'] button.expand").ClickAsync();
+        var view = page.Locator("figure.birds-eye");
+        var canvas = view.Locator("canvas");
+        double t0 = double.Parse((await canvas.GetAttributeAsync("data-time"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await view.Locator("input.time").FocusAsync();
+        await page.Keyboard.PressAsync("End");
+        double tEnd = double.Parse((await canvas.GetAttributeAsync("data-time"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var timeline = (await view.Locator(".timeline").BoundingBoxAsync())!;
+        var marker = view.Locator(".event-marker").First;
+        var box = (await marker.BoundingBoxAsync())!;
+
+        await marker.ClickAsync();
+
+        (await view.Locator(".event-marker").CountAsync()).ShouldBe(stored.Events.Count);
+        double.Parse((await marker.GetAttributeAsync("data-start"))!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(first.StartSeconds);
+        double expectedLeft = (first.StartSeconds - t0) / (tEnd - t0);
+        ((double)(box.X - timeline.X - 1) / (timeline.Width - 2)).ShouldBe(expectedLeft, 0.01);
+        double shown = double.Parse((await canvas.GetAttributeAsync("data-time"))!, System.Globalization.CultureInfo.InvariantCulture);
+        shown.ShouldBe(first.StartSeconds, 0.1 + 1e-9);
+        (await canvas.GetAttributeAsync("data-highlighted"))!.Split(',').ShouldBe(first.Agents, ignoreOrder: true);
+        report.Errors.ShouldBeEmpty();
+        await report.ScreenshotAsync("report-birds-eye");
+    }
 }

@@ -85,6 +85,7 @@ public sealed class ReportScaleTests(ReportFixture fixture)
             [],
             candidates,
             trends,
-            scenarios);
+            scenarios,
+            []);
     }
 }

@@ -18,6 +18,7 @@ namespace AvEval.Reports.Model;
 /// <param name="Candidates">The trend's columns, oldest first: each candidate's latest complete run.</param>
 /// <param name="Trends">Per behaviour, its pass rate in each of <paramref name="Candidates"/>.</param>
 /// <param name="Scenarios">Every scenario of the trend's runs, by id, with its outcome per candidate.</param>
+/// <param name="Scenes">Bird's-eye views of a few scenarios (new failures first), replayed from the suite.</param>
 public sealed record ReportDocument(
     string Format,
     DateTimeOffset GeneratedAt,
@@ -31,7 +32,8 @@ public sealed record ReportDocument(
     IReadOnlyList<string> OnlyInCandidate,
     IReadOnlyList<ReportCandidate> Candidates,
     IReadOnlyList<ReportTrend> Trends,
-    IReadOnlyList<ReportScenario> Scenarios)
+    IReadOnlyList<ReportScenario> Scenarios,
+    IReadOnlyList<ReportScene> Scenes)
 {
     /// <summary>The format name and version of the document.</summary>
     public const string FormatName = "aveval.report/1";

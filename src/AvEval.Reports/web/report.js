@@ -158,6 +158,109 @@
     });
   })();
 
+  // Bird's-eye view of one scene: lanes, every agent as an oriented box, a time slider with play, and each event
+  // marked at its time on the timeline and at its agents on the map.
+  function birdsEye(scene) {
+    var WIDTH = 720, HEIGHT = 300, METRES_ACROSS = 100;
+    var scale = WIDTH / METRES_ACROSS;
+    var figure = el('figure', { className: 'birds-eye', 'data-scenario': scene.scenario });
+    figure.appendChild(el('figcaption', { text: 'Bird\'s-eye view: ' + doc.candidate.candidate + '\'s ego (blue), ' + doc.baseline.candidate + '\'s ego (green outline), other agents (grey); agents of an event in progress in red.' }));
+    var canvas = el('canvas', { width: String(WIDTH), height: String(HEIGHT), role: 'img', 'aria-label': 'Bird\'s-eye view of ' + scene.scenario });
+    figure.appendChild(canvas);
+    var controls = el('div', { className: 'scene-controls' });
+    var play = el('button', { type: 'button', className: 'play', text: 'Play' });
+    var label = el('label', null, ['Time ']);
+    var slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, scene.frameCount - 1)), value: '0', step: '1', className: 'time' });
+    label.appendChild(slider);
+    var readout = el('output', { className: 'time-readout' });
+    controls.appendChild(play);
+    controls.appendChild(label);
+    controls.appendChild(readout);
+    figure.appendChild(controls);
+    var duration = Math.max(scene.stepSeconds, (scene.frameCount - 1) * scene.stepSeconds);
+    var timeline = el('div', { className: 'timeline', role: 'group', 'aria-label': 'Events' });
+    timeline.style.height = (4 + 22 * Math.max(1, scene.events.length)) + 'px';
+    scene.events.forEach(function (e, row) {
+      var left = Math.min(100, Math.max(0, 100 * (e.startSeconds - scene.startSeconds) / duration));
+      var width = Math.max(0.8, Math.min(100 - left, 100 * (e.endSeconds - e.startSeconds) / duration));
+      var marker = el('button', { type: 'button', className: 'event-marker', 'data-start': String(e.startSeconds), 'data-agents': e.agents.join(','),
+        title: e.summary, text: e.kind + ' at ' + e.startSeconds.toFixed(1) + ' s' });
+      marker.style.left = left + '%';
+      marker.style.top = (2 + 22 * row) + 'px';
+      marker.style.width = width + '%';
+      marker.addEventListener('click', function () { show(Math.round((e.startSeconds - scene.startSeconds) / scene.stepSeconds)); });
+      timeline.appendChild(marker);
+    });
+    figure.appendChild(timeline);
+    if (scene.events.length === 0) { figure.appendChild(el('p', { className: 'note', text: 'No event was recorded for this drive.' })); }
+    scene.notes.forEach(function (n) { figure.appendChild(el('p', { className: 'note', text: n })); });
+
+    var ego = scene.agents.filter(function (a) { return a.role === 'ego'; })[0];
+    function stateAt(agent, frame) {
+      var i = frame - agent.firstFrame;
+      if (i < 0 || 3 * i + 2 >= agent.states.length) { return null; }
+      return [agent.states[3 * i], agent.states[3 * i + 1], agent.states[3 * i + 2]];
+    }
+    function show(frame) {
+      frame = Math.max(0, Math.min(scene.frameCount - 1, frame));
+      slider.value = String(frame);
+      var t = scene.startSeconds + frame * scene.stepSeconds;
+      readout.textContent = 't = ' + t.toFixed(1) + ' s';
+      var active = {};
+      scene.events.forEach(function (e) { if (t >= e.startSeconds - 1e-6 && t <= e.endSeconds + 1e-6) { e.agents.forEach(function (a) { active[a] = e.kind; }); } });
+      var centre = (ego && stateAt(ego, frame)) || (ego ? [ego.states[0], ego.states[1]] : [0, 0]);
+      var ctx = canvas.getContext('2d');
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, WIDTH, HEIGHT);
+      ctx.setTransform(scale, 0, 0, -scale, WIDTH / 2 - scale * centre[0], HEIGHT / 2 + scale * centre[1]);
+      ctx.lineWidth = 1 / scale;
+      ctx.strokeStyle = '#8c959f';
+      scene.lanes.forEach(function (lane) {
+        [lane.left, lane.right].forEach(function (line) {
+          if (line.length < 4) { return; }
+          ctx.beginPath();
+          ctx.moveTo(line[0], line[1]);
+          for (var i = 2; i < line.length; i += 2) { ctx.lineTo(line[i], line[i + 1]); }
+          ctx.stroke();
+        });
+      });
+      var highlighted = [];
+      scene.agents.forEach(function (a) {
+        var st = stateAt(a, frame);
+        if (!st) { return; }
+        ctx.save();
+        ctx.translate(st[0], st[1]);
+        ctx.rotate(st[2]);
+        var hot = active[a.id] !== undefined && a.role !== 'baseline-ego';
+        if (hot) { highlighted.push(a.id); }
+        if (a.role === 'ego') { ctx.fillStyle = '#0969da'; ctx.fillRect(-a.length / 2, -a.width / 2, a.length, a.width); }
+        else if (a.role === 'agent') { ctx.fillStyle = '#d0d7de'; ctx.fillRect(-a.length / 2, -a.width / 2, a.length, a.width); }
+        ctx.lineWidth = (hot ? 3 : 1.5) / scale;
+        ctx.strokeStyle = hot ? '#cf222e' : a.role === 'baseline-ego' ? '#1a7f37' : '#57606a';
+        if (a.role === 'baseline-ego') { ctx.setLineDash([4 / scale, 3 / scale]); }
+        ctx.strokeRect(-a.length / 2, -a.width / 2, a.length, a.width);
+        ctx.restore();
+      });
+      canvas.setAttribute('data-frame', String(frame));
+      canvas.setAttribute('data-time', t.toFixed(3));
+      canvas.setAttribute('data-highlighted', highlighted.sort().join(','));
+    }
+    var timer = null;
+    play.addEventListener('click', function () {
+      if (timer) { clearInterval(timer); timer = null; play.textContent = 'Play'; return; }
+      play.textContent = 'Pause';
+      timer = setInterval(function () {
+        var next = +slider.value + 1;
+        if (next >= scene.frameCount) { clearInterval(timer); timer = null; play.textContent = 'Play'; return; }
+        show(next);
+      }, Math.max(20, 1000 * scene.stepSeconds));
+    });
+    slider.addEventListener('input', function () { show(+slider.value); });
+    show(0);
+    return figure;
+  }
+
   // Scenario drill-down: filtered in memory, one page of rows in the DOM at a time.
   (function renderScenarios() {
     var names = doc.candidates.map(function (c) { return c.id; });
@@ -183,6 +286,8 @@
     var prev = document.getElementById('page-prev');
     var next = document.getElementById('page-next');
     var filtered = doc.scenarios;
+    var scenes = {};
+    doc.scenes.forEach(function (sc) { scenes[sc.scenario] = sc; });
     var page = 0;
     var open = {};
 
@@ -222,6 +327,9 @@
       }
       if (!s.message && !s.baselineMessage) {
         cell.appendChild(el('p', { text: 'No failure or warning message in the compared runs.' }));
+      }
+      if (scenes[s.scenario]) {
+        cell.appendChild(birdsEye(scenes[s.scenario]));
       }
       if (s.metrics.length) {
         var table = el('table', { className: 'metrics' });
