@@ -72,7 +72,7 @@ public sealed class ReportBuilder
             Changes(comparison),
             comparison.OnlyInBaseline,
             comparison.OnlyInCandidate,
-            [.. columns.Select(c => new ReportCandidate(c.Id, c.Run.Value, c.StartedAt))],
+            [.. columns.Select(c => new ReportCandidate(c.Id, c.Run.Value, c.StartedAt, [.. _store.GetManifest(c.Run).Evaluators.Select(e => $"{e.Id}@{e.Version}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))],
             Trends(columnCases),
             Scenarios(columnCases, comparison),
             new SceneReplay().Replay(comparison, candidateRun, ViewedScenarios(comparison, options.Scenes)));
@@ -149,7 +149,8 @@ public sealed class ReportBuilder
             }
         }
 
-        return [.. kept.OrderBy(k => history.FindIndex(h => h.Id == k.Id))];
+        // The compared candidates' columns are the compared runs (a run id may name an older run than the latest).
+        return [.. kept.OrderBy(k => history.FindIndex(h => h.Id == k.Id)).Select(k => compared.FirstOrDefault(c => c.Candidate == k.Id) is { } side ? (k.Id, side.Run, side.StartedAt) : k)];
     }
 
     private static List<string> ViewedScenarios(Tracking.Comparison.Comparison comparison, int count) =>
@@ -244,7 +245,8 @@ public sealed class ReportBuilder
                 new string(kv.Value.Outcomes),
                 now?.Message,
                 baseline.GetValueOrDefault(kv.Key)?.Message,
-                now is null ? [] : [.. now.Metrics.Select(Metric)]);
+                now is null ? [] : [.. now.Metrics.Select(Metric)],
+                now is null ? [] : [.. now.LearnedOutputs.Select(o => new ReportLearnedOutput(o.Evaluator, o.Version, o.Sha256, o.Output, o.Value))]);
         })];
     }
 

@@ -91,11 +91,53 @@ public sealed class ReportBuilderTests(ReportFixture fixture)
     [Fact]
     public void Build_NoPolicyAndNoGateFileInTheSuite_HasNoGate()
     {
-        File.Delete(Path.Combine(Suite.SuiteFolder, "gate.yaml"));
+        string gate = Path.Combine(Suite.SuiteFolder, "gate.yaml");
+        string aside = Suite.PathOf("gate.yaml.aside");
+        File.Move(gate, aside);
+        try
+        {
+            var document = new ReportBuilder(Suite.Store).Build(new RunSelector(RecordedSuite.Reference), new RunSelector(RecordedSuite.ShortGap), new ReportOptions(Comparison: new ComparisonOptions(Resamples: 10)));
+
+            document.Gate.ShouldBeNull();
+        }
+        finally
+        {
+            File.Move(aside, gate);
+        }
+    }
+
+    [Fact]
+    public void Build_SuiteGateBlocksOnABehaviorNotRun_GateUndecidedWithTheReason()
+    {
+        string gate = Path.Combine(Suite.SuiteFolder, "gate.yaml");
 
         var document = new ReportBuilder(Suite.Store).Build(new RunSelector(RecordedSuite.Reference), new RunSelector(RecordedSuite.ShortGap), new ReportOptions(Comparison: new ComparisonOptions(Resamples: 10)));
 
-        document.Gate.ShouldBeNull();
+        document.Gate.ShouldNotBeNull();
+        document.Gate.Policy.ShouldBe(gate);
+        document.Gate.Passed.ShouldBeNull();
+        document.Gate.Problem.ShouldBe($"gate policy '{gate}' blocks on behaviour 'collision_near_miss', but the compared runs hold no paired case of it; run the suite with that behaviour in both runs, or remove it from 'blocking'.");
+    }
+
+    [Fact]
+    public void Build_CandidateNamedByAnOlderRun_ItsColumnIsThatRun()
+    {
+        string copy = Suite.PathOf("older-run.duckdb");
+        File.Copy(Suite.StorePath, copy);
+        var store = DuckDbResultStore.OpenExisting(copy);
+        var older = Suite.ShortGapRun;
+        var manifest = store.GetManifest(older);
+        var later = manifest.StartedAt.AddHours(1);
+        var newer = Runs.RunId.New(later);
+        store.Begin(manifest with { Id = newer, StartedAt = later });
+        store.Record(newer, store.GetCases(older));
+        store.Finish(newer, Runs.RunStatus.Complete, later.AddMinutes(1));
+
+        var document = new ReportBuilder(store).Build(new RunSelector(RecordedSuite.Reference), new RunSelector(older.Value), new ReportOptions(fixture.PolicyFile, Comparison: new ComparisonOptions(Resamples: 10)));
+
+        store.LatestCompleteRun(RecordedSuite.ShortGap).ShouldBe(newer);
+        document.Candidate.Run.ShouldBe(older.Value);
+        document.Candidates.Single(c => c.Id == RecordedSuite.ShortGap).Run.ShouldBe(older.Value);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class ReportPageTests(ReportFixture fixture)
         using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "AvEval.Reports", "web", "package-lock.json")));
         string locked = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/echarts").GetProperty("version").GetString()!;
         (await page.EvaluateAsync<string>("() => echarts.version")).ShouldBe(locked);
+        (await page.Locator("#trend-changes").TextContentAsync()).ShouldBe("The learned evaluators are the same in every candidate's run.");
         await report.ScreenshotAsync("report-overview");
     }
 
@@ -178,5 +179,30 @@ public sealed class ReportPageTests(ReportFixture fixture)
         (await canvas.GetAttributeAsync("data-highlighted"))!.Split(',').ShouldBe(first.Agents, ignoreOrder: true);
         report.Errors.ShouldBeEmpty();
         await report.ScreenshotAsync("report-birds-eye");
+    }
+
+    [Fact]
+    public async Task DrillDown_Metrics_ValuesEqualTheStore()
+    {
+        var stored = StoreCounts.Cases(Suite.Store, Suite.ShortGapRun, RecordedSuite.ShortGap).Values.OrderBy(c => c.Scenario, StringComparer.Ordinal).First();
+        await using var report = await ReportPage.OpenAsync(fixture.Browser, fixture.IndexUri);
+        var page = report.Page;
+
+        await page.Locator($"#scenario-table tr[data-scenario='{stored.Scenario}'] button.expand").ClickAsync();
+
+        var rows = page.Locator("#scenario-table table.metrics tbody tr");
+        (await rows.CountAsync()).ShouldBe(stored.Metrics.Count);
+        foreach (var metric in stored.Metrics)
+        {
+            string shown = (await page.Locator($"#scenario-table table.metrics tr[data-metric='{metric.Name}'] .metric-value").TextContentAsync())!;
+            if (metric.Value is double v && double.IsFinite(v))
+            {
+                double.Parse(shown, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(v, metric.Name);
+            }
+            else
+            {
+                shown.ShouldStartWith("— (", customMessage: metric.Name);
+            }
+        }
     }
 }

@@ -32,12 +32,14 @@ public sealed class ReportScaleTests(ReportFixture fixture)
         await report.Page.WaitForFunctionAsync("() => document.getElementById('scenario-count').textContent.startsWith('1 of ')");
         double filterMs = clock.Elapsed.TotalMilliseconds;
         string pages = (await report.Page.Locator("#page-info").TextContentAsync())!;
+        string evaluatorChanges = (await report.Page.Locator("#trend-changes").TextContentAsync())!;
 
         string line = string.Create(CultureInfo.InvariantCulture, $"{ScenarioCount} scenarios x {CandidateCount} candidates: index.html {bytes / 1e6:0.0} MB, open to rendered {openMs:0} ms, search {filterMs:0} ms");
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         TestContext.Current.AddAttachment("scale.txt", line);
         report.Errors.ShouldBeEmpty();
         firstPages.ShouldBe("Page 1 of 200");
+        evaluatorChanges.ShouldBe("Evaluator versions changed at: rc-10 (hard-braking-mlp@1.1.0) (dashed lines).");
         pages.ShouldBe("Page 1 of 1");
         openMs.ShouldBeLessThan(3000, line);
         filterMs.ShouldBeLessThan(1000, line);
@@ -46,7 +48,7 @@ public sealed class ReportScaleTests(ReportFixture fixture)
     private static ReportDocument Large()
     {
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var candidates = Enumerable.Range(0, CandidateCount).Select(i => new ReportCandidate($"rc-{i:D2}", $"run-{i:D2}", start.AddDays(i))).ToList();
+        var candidates = Enumerable.Range(0, CandidateCount).Select(i => new ReportCandidate($"rc-{i:D2}", $"run-{i:D2}", start.AddDays(i), i < 10 ? ["hard-braking-mlp@1.0.0"] : ["hard-braking-mlp@1.1.0"])).ToList();
         var random = new Random(11);
         var scenarios = new List<ReportScenario>(ScenarioCount);
         for (int s = 0; s < ScenarioCount; s++)
@@ -60,7 +62,7 @@ public sealed class ReportScaleTests(ReportFixture fixture)
 
             string? message = outcomes[^1] == 'p' ? null : $"expectation failed: thw.gap.min >= 1 s, was {random.NextDouble():0.00} s\n  scenario: scenario {s} of {behavior}";
             var metrics = Enumerable.Range(0, 6).Select(m => new ReportMetric($"metric.{m}", random.NextDouble() * 10, "s", null)).ToList();
-            scenarios.Add(new ReportScenario($"{behavior}/s{s:D5}", behavior, "blocking", new string(outcomes), message, message, metrics));
+            scenarios.Add(new ReportScenario($"{behavior}/s{s:D5}", behavior, "blocking", new string(outcomes), message, message, metrics, [new ReportLearnedOutput("hard-braking-mlp", "1.1.0", new string('a', 64), "probability", random.NextDouble())]));
         }
 
         var trends = Behaviors.Select(b => new ReportTrend(b, [.. Enumerable.Range(0, CandidateCount).Select(c =>

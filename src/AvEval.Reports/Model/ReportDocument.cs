@@ -15,7 +15,7 @@ namespace AvEval.Reports.Model;
 /// <param name="Changes">Scenarios that moved: new failures first, then fixed, then flaky; by scenario within each.</param>
 /// <param name="OnlyInBaseline">Scenarios only the baseline holds.</param>
 /// <param name="OnlyInCandidate">Scenarios only the candidate holds.</param>
-/// <param name="Candidates">The trend's columns, oldest first: each candidate's latest complete run.</param>
+/// <param name="Candidates">The trend's columns, oldest first: each candidate's latest complete run (for the two compared, the compared runs).</param>
 /// <param name="Trends">Per behaviour, its pass rate in each of <paramref name="Candidates"/>.</param>
 /// <param name="Scenarios">Every scenario of the trend's runs, by id, with its outcome per candidate.</param>
 /// <param name="Scenes">Bird's-eye views of a few scenarios (new failures first), replayed from the suite.</param>

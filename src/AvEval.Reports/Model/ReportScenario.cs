@@ -11,4 +11,5 @@ namespace AvEval.Reports.Model;
 /// <param name="Message">The failure or warning text in the candidate's run under review; null when it passed cleanly or is not in it.</param>
 /// <param name="BaselineMessage">The same in the baseline's run.</param>
 /// <param name="Metrics">The metrics of the candidate's drive under review (empty when not in it).</param>
-public sealed record ReportScenario(string Scenario, string Behavior, string Severity, string Outcomes, string? Message, string? BaselineMessage, IReadOnlyList<ReportMetric> Metrics);
+/// <param name="Learned">The learned evaluators' outputs for that drive, with model id and version (empty when none ran).</param>
+public sealed record ReportScenario(string Scenario, string Behavior, string Severity, string Outcomes, string? Message, string? BaselineMessage, IReadOnlyList<ReportMetric> Metrics, IReadOnlyList<ReportLearnedOutput> Learned);

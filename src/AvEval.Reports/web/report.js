@@ -124,6 +124,14 @@
     head.appendChild(headRow);
     var body = document.querySelector('#trend-table tbody');
     var charts = document.getElementById('trend-charts');
+    // Where the set of learned evaluators differs from the previous candidate's run: marked on every chart.
+    var changes = [];
+    doc.candidates.forEach(function (c, i) {
+      if (i > 0 && c.evaluators.join('\n') !== doc.candidates[i - 1].evaluators.join('\n')) { changes.push({ xAxis: names[i], name: c.evaluators.join(', ') || 'no learned evaluators' }); }
+    });
+    document.getElementById('trend-changes').textContent = changes.length
+      ? 'Evaluator versions changed at: ' + changes.map(function (m) { return m.xAxis + ' (' + m.name + ')'; }).join('; ') + ' (dashed lines).'
+      : 'The learned evaluators are the same in every candidate\'s run.';
     doc.trends.forEach(function (t, k) {
       var row = el('tr', { 'data-behavior': t.behavior }, [el('th', { scope: 'row', text: t.behavior })]);
       t.points.forEach(function (pt, i) {
@@ -152,7 +160,8 @@
         series: [
           { name: '95% lower', type: 'line', data: lower, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
           { name: '95% interval', type: 'line', data: band, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(9,105,218,0.18)' } },
-          { name: 'pass rate', type: 'line', data: rate, symbolSize: 6, connectNulls: false, itemStyle: { color: '#0969da' } }
+          { name: 'pass rate', type: 'line', data: rate, symbolSize: 6, connectNulls: false, itemStyle: { color: '#0969da' },
+            markLine: changes.length ? { symbol: 'none', silent: true, label: { show: true, formatter: 'evaluators', fontSize: 9 }, lineStyle: { type: 'dashed', color: '#9a6700' }, data: changes.map(function (m) { return { xAxis: m.xAxis }; }) } : undefined }
         ]
       });
     });
@@ -330,6 +339,17 @@
       }
       if (scenes[s.scenario]) {
         cell.appendChild(birdsEye(scenes[s.scenario]));
+      }
+      if (s.learned.length) {
+        var lt = el('table', { className: 'learned' });
+        lt.appendChild(el('caption', { text: 'Learned evaluators on ' + doc.candidate.candidate + '\'s drive' }));
+        lt.appendChild(el('thead', null, [el('tr', null, [el('th', { scope: 'col', text: 'Model' }), el('th', { scope: 'col', text: 'Version' }), el('th', { scope: 'col', text: 'Output' }), el('th', { scope: 'col', text: 'Value' }), el('th', { scope: 'col', text: 'SHA-256' })])]));
+        var lb = el('tbody');
+        s.learned.forEach(function (o) {
+          lb.appendChild(el('tr', null, [td(o.evaluator), td(o.version), td(o.output), td(String(o.value), 'num'), td(o.sha256.slice(0, 12) + '…')]));
+        });
+        lt.appendChild(lb);
+        cell.appendChild(lt);
       }
       if (s.metrics.length) {
         var table = el('table', { className: 'metrics' });
