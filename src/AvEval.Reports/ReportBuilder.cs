@@ -198,13 +198,44 @@ public sealed class ReportBuilder
     private static List<ReportTrend> Trends(List<List<CaseRecord>> columns)
     {
         var behaviors = columns.SelectMany(c => c.Select(r => r.Behavior)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return [.. behaviors.Select(behavior => new ReportTrend(behavior, [.. columns.Select(cases =>
+        return [.. behaviors.Select(behavior => new ReportTrend(
+            behavior,
+            [.. columns.Select(cases =>
+            {
+                int n = cases.Count(c => c.Behavior == behavior);
+                int passes = cases.Count(c => c.Behavior == behavior && c.Outcome == Outcome.Pass);
+                return n == 0
+                    ? new ReportTrendPoint(0, 0, null, null)
+                    : new ReportTrendPoint(n, passes, (double)passes / n, Interval(WilsonInterval.Compute(passes, n)));
+            })],
+            KeyMetrics(behavior, columns)))];
+    }
+
+    // The metrics a behaviour's expectations assert on (the first word of an expectation, when the drive has a metric of
+    // that name), as RunComparer picks them for the metric changes.
+    private static List<ReportMetricTrend> KeyMetrics(string behavior, List<List<CaseRecord>> columns)
+    {
+        var names = new List<(string Name, string Unit)>();
+        foreach (var record in columns.SelectMany(c => c).Where(c => c.Behavior == behavior))
         {
-            int n = cases.Count(c => c.Behavior == behavior);
-            int passes = cases.Count(c => c.Behavior == behavior && c.Outcome == Outcome.Pass);
-            return n == 0
-                ? new ReportTrendPoint(0, 0, null, null)
-                : new ReportTrendPoint(n, passes, (double)passes / n, Interval(WilsonInterval.Compute(passes, n)));
+            foreach (var expectation in record.Expectations)
+            {
+                string first = expectation.Text.Split(' ', 2)[0];
+                if (!names.Any(n => n.Name == first) && record.Metrics.FirstOrDefault(m => m.Name == first) is { } metric)
+                {
+                    names.Add((first, metric.Unit));
+                }
+            }
+        }
+
+        return [.. names.Select(n => new ReportMetricTrend(n.Name, n.Unit, [.. columns.Select(cases =>
+        {
+            var values = cases.Where(c => c.Behavior == behavior)
+                .Select(c => c.Metrics.FirstOrDefault(m => m.Name == n.Name)?.Value)
+                .OfType<double>()
+                .Where(double.IsFinite)
+                .ToList();
+            return new ReportMetricPoint(values.Count, values.Count == 0 ? null : values.Average());
         })]))];
     }
 

@@ -65,8 +65,14 @@ public sealed class ReportPageTests(ReportFixture fixture)
             {
                 var cases = StoreCounts.Cases(Suite.Store, run, candidate).Values.Where(c => c.Behavior == behavior).ToList();
                 int passes = cases.Count(StoreCounts.Passed);
-                string cell = (await report.Page.Locator($"#trend-table tr[data-behavior='{behavior}'] td[data-candidate='{candidate}']").TextContentAsync())!;
+                string cell = (await report.Page.Locator($"#trend-table tr.pass-rate[data-behavior='{behavior}'] td[data-candidate='{candidate}']").TextContentAsync())!;
                 cell.ShouldBe($"{StoreCounts.Percent(passes, cases.Count)} ({passes}/{cases.Count})");
+                var gaps = cases.Select(c => c.Metrics.FirstOrDefault(m => m.Name == "thw.gap.min")?.Value).OfType<double>().Where(double.IsFinite).ToList();
+                if (behavior == "following_distance")
+                {
+                    string mean = (await report.Page.Locator($"#trend-table tr.metric-trend[data-behavior='{behavior}'][data-metric='thw.gap.min'] td[data-candidate='{candidate}']").TextContentAsync())!;
+                    mean.ShouldBe(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{gaps.Average():0.000} (n={gaps.Count})"));
+                }
             }
         }
     }

@@ -71,7 +71,7 @@ public sealed class ReportScaleTests(ReportFixture fixture)
             int passes = mine.Count(x => x.Outcomes[c] == 'p');
             var ci = Statistics.WilsonInterval.Compute(passes, mine.Count);
             return new ReportTrendPoint(mine.Count, passes, (double)passes / mine.Count, new ReportInterval(ci.Lower, ci.Upper, ci.Level, ci.Method));
-        })])).ToList();
+        })], [new ReportMetricTrend("metric.0", "s", [.. Enumerable.Range(0, CandidateCount).Select(c => new ReportMetricPoint(1250, 5.0 + c))])])).ToList();
         var behaviors = Behaviors.Select(b => new ReportBehavior(b, 1250, 0, 1100, 1090, null, null, 40, 30, 1060, 120, 0.3, 0.6, 0.5, -0.008, null)).ToList();
         var changes = scenarios.Where(x => x.Outcomes[^2] == 'p' && x.Outcomes[^1] == 'f').Select(x => new ReportChange(x.Scenario, x.Behavior, "blocking", "pass", "fail", "new_failure", null)).ToList();
         return new ReportDocument(

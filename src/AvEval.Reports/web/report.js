@@ -133,13 +133,23 @@
       ? 'Evaluator versions changed at: ' + changes.map(function (m) { return m.xAxis + ' (' + m.name + ')'; }).join('; ') + ' (dashed lines).'
       : 'The learned evaluators are the same in every candidate\'s run.';
     doc.trends.forEach(function (t, k) {
-      var row = el('tr', { 'data-behavior': t.behavior }, [el('th', { scope: 'row', text: t.behavior })]);
+      var row = el('tr', { className: 'pass-rate', 'data-behavior': t.behavior }, [el('th', { scope: 'row', text: t.behavior })]);
       t.points.forEach(function (pt, i) {
         var cell = td(pt.cases ? pct(pt.rate) + ' (' + pt.passes + '/' + pt.cases + ')' : '—', 'num');
         cell.setAttribute('data-candidate', names[i]);
         row.appendChild(cell);
       });
       body.appendChild(row);
+      t.metrics.forEach(function (m) {
+        var mrow = el('tr', { className: 'metric-trend', 'data-behavior': t.behavior, 'data-metric': m.metric },
+          [el('th', { scope: 'row', className: 'metric-name', text: '· mean ' + m.metric + (m.unit ? ' (' + m.unit + ')' : '') })]);
+        m.points.forEach(function (pt, i) {
+          var cell = td(pt.mean === null ? '—' : pt.mean.toFixed(3) + ' (n=' + pt.cases + ')', 'num');
+          cell.setAttribute('data-candidate', names[i]);
+          mrow.appendChild(cell);
+        });
+        body.appendChild(mrow);
+      });
 
       var box = el('figure', { className: 'chart', id: 'trend-' + k });
       box.appendChild(el('h3', { text: t.behavior }));
