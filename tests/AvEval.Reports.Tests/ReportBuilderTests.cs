@@ -178,4 +178,24 @@ public sealed class ReportBuilderTests(ReportFixture fixture)
             scene.Notes.ShouldBeEmpty();
         }
     }
+
+    [Fact]
+    public void Build_CandidateConfigurationChangedSinceItsRun_ScenesSayWhyTheyHaveNoView()
+    {
+        string catalog = Path.Combine(Suite.SuiteFolder, "candidates.yaml");
+        string original = File.ReadAllText(catalog);
+        File.WriteAllText(catalog, original.Replace("time_gap_s: 0.6", "time_gap_s: 0.7", StringComparison.Ordinal));
+        try
+        {
+            var document = new ReportBuilder(Suite.Store).Build(new RunSelector(RecordedSuite.Reference), new RunSelector(RecordedSuite.ShortGap), new ReportOptions(fixture.PolicyFile, Comparison: new ComparisonOptions(Resamples: 10)));
+
+            document.Scenes.ShouldNotBeEmpty();
+            document.Scenes.ShouldAllBe(s => s.Agents.Count == 0 && s.FrameCount == 0);
+            document.Scenes[0].Notes.ShouldBe(["no bird's-eye view: candidate 'rc-2026.12.2-short-gap' in the suite's candidates.yaml no longer has the fingerprint its run recorded, so its drives cannot be replayed as they were evaluated."]);
+        }
+        finally
+        {
+            File.WriteAllText(catalog, original);
+        }
+    }
 }

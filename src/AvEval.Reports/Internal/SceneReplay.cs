@@ -32,23 +32,35 @@ internal sealed class SceneReplay
             return result;
         }
 
-        Suite suite;
+        var cases = comparison.Candidate.Cases.GroupBy(c => c.Scenario, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Suite? suite = null;
+        string? problem = null;
         try
         {
             suite = new Suite(candidateManifest.SuiteRoot, NoEvaluatorCatalog.Instance);
         }
-        catch (AvEvalException)
+        catch (AvEvalException e)
         {
-            return result;
+            problem = $"the suite folder '{candidateManifest.SuiteRoot}' of the candidate's run cannot be read ({e.Message.TrimEnd('.')})";
         }
 
-        var candidate = Find(suite, comparison.Candidate);
-        var baseline = Find(suite, comparison.Baseline);
-        var cases = comparison.Candidate.Cases.GroupBy(c => c.Scenario, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var candidate = suite is null ? null : Find(suite, comparison.Candidate);
+        if (suite is not null && candidate is null)
+        {
+            problem = $"candidate '{comparison.Candidate.Candidate}' in the suite's {Suite.CatalogFile} no longer has the fingerprint its run recorded, so its drives cannot be replayed as they were evaluated";
+        }
+
+        var baseline = suite is null ? null : Find(suite, comparison.Baseline);
         foreach (string scenario in scenarios)
         {
-            if (candidate is null || !cases.TryGetValue(scenario, out var record))
+            if (!cases.TryGetValue(scenario, out var record))
             {
+                continue;
+            }
+
+            if (suite is null || candidate is null)
+            {
+                result.Add(Unavailable(record, problem!));
                 continue;
             }
 
@@ -56,14 +68,18 @@ internal sealed class SceneReplay
             {
                 result.Add(Scene(suite, record, candidate, baseline, comparison.Baseline.Candidate));
             }
-            catch (AvEvalException)
+            catch (AvEvalException e)
             {
-                // The scenario or its log no longer reads as it did: no view, and the drill-down still has the message.
+                result.Add(Unavailable(record, $"the drive cannot be replayed ({e.Message.TrimEnd('.')})"));
             }
         }
 
         return result;
     }
+
+    /// <summary>A scene without a view: the run's events and why there is no view, never a silent gap.</summary>
+    private static ReportScene Unavailable(CaseRecord record, string why) =>
+        new(record.Scenario, 0, MinStepSeconds, 0, [], [], [.. record.Events.Select(e => new ReportEvent(e.Kind, e.StartSeconds, e.EndSeconds, e.Agents, e.Summary))], ["no bird's-eye view: " + why + "."]);
 
     private static ICandidate? Find(Suite suite, ComparedRun side)
     {

@@ -180,6 +180,11 @@
   // Bird's-eye view of one scene: lanes, every agent as an oriented box, a time slider with play, and each event
   // marked at its time on the timeline and at its agents on the map.
   function birdsEye(scene) {
+    if (scene.agents.length === 0) {
+      var none = el('div', { className: 'birds-eye unavailable', 'data-scenario': scene.scenario });
+      scene.notes.forEach(function (n) { none.appendChild(el('p', { className: 'note', text: n })); });
+      return none;
+    }
     var WIDTH = 720, HEIGHT = 300, METRES_ACROSS = 100;
     var scale = WIDTH / METRES_ACROSS;
     var figure = el('figure', { className: 'birds-eye', 'data-scenario': scene.scenario });
