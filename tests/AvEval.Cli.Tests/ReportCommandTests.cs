@@ -7,8 +7,13 @@ namespace AvEval.Cli.Tests;
 public sealed class ReportCommandTests : IDisposable
 {
     private readonly TempFolder _folder = new();
+    private readonly RepositoryCopy _copy = new();
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _folder.Dispose();
+        _copy.Dispose();
+    }
 
     private string StorePath => _folder.PathOf("aveval.duckdb");
 
@@ -29,6 +34,21 @@ public sealed class ReportCommandTests : IDisposable
         File.ReadAllText(Path.Combine(folder, "index.html")).ShouldContain("\"format\":\"aveval.report/1\"");
         File.Exists(Path.Combine(folder, "echarts.min.js")).ShouldBeTrue();
         File.Exists(Path.Combine(folder, "report.js")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Report_AfterRunWithBaseline_TheCandidateAgainstTheBaselineOfThatOneRun()
+    {
+        string suite = Path.Combine(_copy.WithoutMinedScenarios().Root, "scenarios");
+        var recorded = CliRun.With(path => DuckDbResultStore.Open(path), "run", "--suite", suite, "--filter", "behaviors/following_distance/*.yaml", "--store", StorePath, "--baseline", "rc-2026.12.1", "--candidate", "rc-2026.12.2-short-gap", "--policy", _folder.Write("gate.yaml", "significance_level: 0.05\ncorrection: holm\nflaky_threshold: 0.2\nblocking:\n  - behavior: following_distance\n    margin: 0.05\n"));
+        recorded.ExitCode.ShouldBe(1, recorded.Error);
+        string run = DuckDbResultStore.OpenExisting(StorePath).ListRuns().ShouldHaveSingleItem().Id.Value;
+        string folder = _folder.PathOf("report");
+
+        var report = CliRun.Of("report", "--store", StorePath, "--out", folder);
+
+        report.ExitCode.ShouldBe(0, report.Error);
+        report.Output.Trim().ShouldBe($"report of rc-2026.12.2-short-gap (run {run}) vs rc-2026.12.1 (run {run}): {Path.Combine(folder, "index.html")}");
     }
 
     [Fact]
