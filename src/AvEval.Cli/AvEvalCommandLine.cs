@@ -32,6 +32,7 @@ internal static class AvEvalCommandLine
         CheckCommand.Create(environment),
         CompareCommand.Create(environment),
         GateCommand.Create(environment),
+        ReportCommand.Create(environment),
         MineCommand.Create(environment),
         JudgeCommand.Create(environment),
         AgentCommand.Create(environment),
