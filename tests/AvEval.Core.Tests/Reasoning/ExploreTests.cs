@@ -1,0 +1,45 @@
+using AvEval.Candidates;
+using AvEval.Reasoning;
+using AvEval.Storage;
+using AvEval.Suites;
+
+namespace AvEval.Tests.Reasoning;
+
+public sealed class ExploreTests
+{
+    [Fact(Explicit = true)]
+    public void Explore()
+    {
+        var suite = new Suite(Path.Combine(RepoPaths.Root, "scenarios"), NoEvaluatorCatalog.Instance);
+        var scenes = new Dictionary<string, AvEval.Scenes.Scene>();
+        var files = suite.BehaviourFiles();
+        var o = TestContext.Current.TestOutputHelper!;
+        foreach (var id in new[] { "rc-2027.02.1-mobil", "rc-2027.02.2-eager-lane-change", "rc-2027.01.1-lane-centre", "rc-2027.03.2-noisy-gap" })
+        {
+            var c = (IReasoningCandidate)suite.Catalog[new CandidateId(id)];
+            int steps = 0, incons = 0, cited = 0, missing = 0, misplaced = 0, hazards = 0, missed = 0, drives = 0;
+            var samples = new List<string>();
+            foreach (var f in files.Where((_, i) => i % 3 == 0))
+            {
+                AvEval.Scenarios.ScenarioSpec spec;
+                try { spec = suite.Load(f); } catch (AvEval.Errors.AvEvalException) { continue; }
+                var path = spec.LogPath(suite.Folder);
+                if (!path.EndsWith(".parquet", StringComparison.Ordinal)) continue;
+                if (!scenes.TryGetValue(path, out var scene)) scenes[path] = scene = CanonicalSceneFile.Read(path);
+                var drive = c.DriveWithTrace(spec, scene);
+                var e = ReasoningChecks.Evaluate(drive);
+                drives++;
+                steps += (int)e.Metric(ManeuverConsistencyAnalyzer.CheckedCount).Value!;
+                incons += (int)e.Metric(ManeuverConsistencyAnalyzer.InconsistentCount).Value!;
+                cited += (int)e.Metric(CitedAgentAnalyzer.CitedCount).Value!;
+                missing += (int)e.Metric(CitedAgentAnalyzer.MissingCount).Value!;
+                misplaced += (int)e.Metric(CitedAgentAnalyzer.MisplacedCount).Value!;
+                hazards += (int)e.Metric(HazardMentionAnalyzer.HazardCount).Value!;
+                missed += (int)e.Metric(HazardMentionAnalyzer.MissedCount).Value!;
+                foreach (var ev in e.Events.Take(2)) if (samples.Count < 25) samples.Add($"{spec.DisplayName}: {ev.Summary}");
+            }
+            o.WriteLine($"{id}: drives {drives} steps {steps} inconsistent {incons} cited {cited} missing {missing} misplaced {misplaced} hazards {hazards} missed {missed}");
+            foreach (var s in samples) o.WriteLine("   " + s);
+        }
+    }
+}
