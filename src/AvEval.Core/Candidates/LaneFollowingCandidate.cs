@@ -149,7 +149,7 @@ public sealed class LaneFollowingCandidate : IReasoningCandidate
     {
         var steps = new List<ReasoningStep>();
         var drive = DriveTraced(spec, scene, steps);
-        return drive with { Trace = new ReasoningTrace($"planner {Id}", steps) };
+        return drive with { Trace = new ReasoningTrace($"planner {Id}", steps, _options.DecisionPeriod) };
     }
 
     private Drive DriveTraced(ScenarioSpec spec, Scene scene, List<ReasoningStep>? trace)

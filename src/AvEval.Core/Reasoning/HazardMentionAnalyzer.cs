@@ -16,7 +16,9 @@ namespace AvEval.Reasoning;
 /// <see cref="ReasoningCheckOptions.LeadBrakingMinDurationSeconds"/>). A hazard is <b>mentioned</b> when a step from
 /// <see cref="ReasoningCheckOptions.MentionBeforeSeconds"/> before its start to
 /// <see cref="ReasoningCheckOptions.MentionAfterSeconds"/> after its end cites one of its agents, or names one in its text
-/// as a whole word (free text); otherwise it is <b>missed</b>.
+/// as a whole word (free text); otherwise it is <b>missed</b>. A trace answers for the time it covers: only hazards that
+/// overlap its first step's time less <see cref="ReasoningCheckOptions.MentionBeforeSeconds"/> to its last step's time plus
+/// <see cref="ReasoningCheckOptions.MentionAfterSeconds"/> count.
 /// </summary>
 public sealed class HazardMentionAnalyzer : IDriveAnalyzer
 {
@@ -140,7 +142,14 @@ public sealed class HazardMentionAnalyzer : IDriveAnalyzer
         }
 
         var o = _options;
-        var hazards = Hazards(drive, o);
+        var hazards = new List<DrivingEvent>();
+        if (trace.Steps.Count > 0)
+        {
+            // A trace answers for the time it covers: hazards overlapping its first step (less the lead time) to its last (plus the lag).
+            double from = trace.Steps.Min(s => s.TimeSeconds) - o.MentionBeforeSeconds, to = trace.Steps.Max(s => s.TimeSeconds) + o.MentionAfterSeconds;
+            hazards.AddRange(Hazards(drive, o).Where(h => h.EndSeconds > from && h.StartSeconds <= to));
+        }
+
         var events = new List<DrivingEvent>();
         foreach (var h in hazards)
         {

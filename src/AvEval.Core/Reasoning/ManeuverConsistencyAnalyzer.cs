@@ -9,13 +9,15 @@ namespace AvEval.Reasoning;
 
 /// <summary>
 /// Reasoning–action consistency of a drive's trace (<see cref="Drive.Trace"/>): each step's stated maneuver against what the
-/// ego then does. Along the path, the realised mean acceleration ā = (v(t + W) − v(t)) / W over
-/// <see cref="ReasoningCheckOptions.LongitudinalWindowSeconds"/> W (cut at the drive's end; a step with less than
-/// <see cref="ReasoningCheckOptions.MinimumWindowSeconds"/> left is not checked) contradicts <c>accelerate</c> when
+/// ego then does. Along the path, the realised mean acceleration ā = (v(t + W) − v(t)) / W over the trace's horizon W
+/// (<see cref="ReasoningTrace.HorizonSeconds"/>, else <see cref="ReasoningCheckOptions.LongitudinalWindowSeconds"/>; cut at
+/// the drive's end; a step with less than <see cref="ReasoningCheckOptions.MinimumWindowSeconds"/>, or W when shorter,
+/// left is not checked) contradicts <c>accelerate</c> when
 /// ā &lt; −b, <c>decelerate</c> when ā &gt; b, <c>keep</c> when |ā| &gt; 2b (b = <see cref="ReasoningCheckOptions.ContradictionBand"/>),
 /// and <c>stop</c> when v(t + W) &gt; <see cref="ReasoningCheckOptions.StopContradictionSpeed"/> and ā ≥ −b. Across lanes
 /// (the ego's lane changes as <see cref="LaneChangeAnalyzer"/> finds them), <c>change-left</c>/<c>change-right</c> is
-/// contradicted unless the ego enters a lane on that side within ± <see cref="ReasoningCheckOptions.LaneChangeWindowSeconds"/>,
+/// contradicted unless the ego enters a lane on that side within ± <see cref="ReasoningCheckOptions.LaneChangeWindowSeconds"/>
+/// (checked only when the drive goes on for that long after the step),
 /// and <c>keep-lane</c> when it enters another lane within <see cref="ReasoningCheckOptions.KeepLaneWindowSeconds"/> after
 /// the step; without a lane map the lateral part is not checked. A step is inconsistent when either part is contradicted.
 /// </summary>
@@ -29,7 +31,7 @@ public sealed class ManeuverConsistencyAnalyzer : IDriveAnalyzer
     {
         _options = options ?? new ReasoningCheckOptions();
         var o = _options;
-        string rule = string.Create(CultureInfo.InvariantCulture, $"a trace step whose stated maneuver the drive contradicts: mean acceleration over the next {o.LongitudinalWindowSeconds:0.###} s below -{o.ContradictionBand:0.###} m/s^2 for accelerate, above {o.ContradictionBand:0.###} for decelerate, beyond +-{2 * o.ContradictionBand:0.###} for keep, still above {o.StopContradictionSpeed:0.###} m/s and not slowing for stop; no lane change to the stated side within +-{o.LaneChangeWindowSeconds:0.###} s, or a lane change within {o.KeepLaneWindowSeconds:0.###} s of keep-lane");
+        string rule = string.Create(CultureInfo.InvariantCulture, $"a trace step whose stated maneuver the drive contradicts: mean acceleration over the trace horizon (default {o.LongitudinalWindowSeconds:0.###} s) below -{o.ContradictionBand:0.###} m/s^2 for accelerate, above {o.ContradictionBand:0.###} for decelerate, beyond +-{2 * o.ContradictionBand:0.###} for keep, still above {o.StopContradictionSpeed:0.###} m/s and not slowing for stop; no lane change to the stated side within +-{o.LaneChangeWindowSeconds:0.###} s, or a lane change within {o.KeepLaneWindowSeconds:0.###} s of keep-lane");
         Publishes =
         [
             new(CheckedCount, Unit.Dimensionless, "trace steps with a maneuver and enough drive after them to check (AvEval chain-of-thought check)", MetricAuthority.AvEval, MotionControl.Both),
@@ -85,7 +87,10 @@ public sealed class ManeuverConsistencyAnalyzer : IDriveAnalyzer
             }
         }
 
-        int windowFrames = Math.Max(1, (int)Math.Round(o.LongitudinalWindowSeconds / tb.StepSeconds));
+        double horizon = trace.HorizonSeconds ?? o.LongitudinalWindowSeconds;
+        int windowFrames = Math.Max(1, (int)Math.Round(horizon / tb.StepSeconds));
+        double minimum = Math.Min(o.MinimumWindowSeconds, windowFrames * tb.StepSeconds);
+        double lastTime = tb.TimeOf(ego.LastFrame);
         int checkedSteps = 0, unmapped = 0;
         var events = new List<DrivingEvent>();
         foreach (var step in trace.Steps)
@@ -104,7 +109,7 @@ public sealed class ManeuverConsistencyAnalyzer : IDriveAnalyzer
 
             int end = Math.Min(ego.LastFrame, frame + windowFrames);
             double span = (end - frame) * tb.StepSeconds;
-            if (span < o.MinimumWindowSeconds - 1e-9)
+            if (span < minimum - 1e-9)
             {
                 continue;
             }
@@ -134,7 +139,7 @@ public sealed class ManeuverConsistencyAnalyzer : IDriveAnalyzer
                         lateral = string.Create(CultureInfo.InvariantCulture, $"the ego entered a lane to the {(entered.Side == LateralManeuver.ChangeLeft ? "left" : "right")} at {entered.Time:0.0} s");
                     }
                 }
-                else if (!changes.Exists(c => c.Side == m.Lateral && Math.Abs(c.Time - t) <= o.LaneChangeWindowSeconds + 1e-9))
+                else if (lastTime - t >= o.LaneChangeWindowSeconds - 1e-9 && !changes.Exists(c => c.Side == m.Lateral && Math.Abs(c.Time - t) <= o.LaneChangeWindowSeconds + 1e-9))
                 {
                     lateral = string.Create(CultureInfo.InvariantCulture, $"the ego made no lane change to the {(m.Lateral == LateralManeuver.ChangeLeft ? "left" : "right")} within {o.LaneChangeWindowSeconds:0.###} s");
                 }

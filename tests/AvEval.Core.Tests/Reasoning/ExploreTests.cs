@@ -43,3 +43,23 @@ public sealed class ExploreTests
         }
     }
 }
+
+public sealed class ExploreGoldenTests
+{
+    [Fact(Explicit = true)]
+    public void BuildGolden()
+    {
+        var o = TestContext.Current.TestOutputHelper!;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var traces = AvEval.Golden.Reasoning.ReasoningGoldenSet.Build(RepoPaths.Root);
+        o.WriteLine($"built {traces.Count} in {sw.ElapsedMilliseconds} ms");
+        string folder = Path.Combine(RepoPaths.Root, "scenarios", "golden", "cot");
+        AvEval.Golden.Reasoning.ReasoningGoldenSet.Write(folder, traces);
+        sw.Restart();
+        var report = AvEval.Golden.Reasoning.ReasoningGoldenReport.Compute(RepoPaths.Root, folder);
+        o.WriteLine($"report in {sw.ElapsedMilliseconds} ms");
+        foreach (var s in report.Scores) o.WriteLine($"{s.Check,-9} {s.Corruption,-15} n={s.Positives} neg={s.Negatives} tp={s.TruePositives} fp={s.FalsePositives} P={s.Precision:0.000} R={s.Recall:0.000} [{s.RecallInterval.Lower:0.000},{s.RecallInterval.Upper:0.000}]");
+        o.WriteLine(report.Certification.Message);
+        foreach (var f in report.Flags.Where(f => f.Corruption == AvEval.Golden.Reasoning.TraceCorruption.None && f.Any)) o.WriteLine($"FP {f.Item} {f.Maneuver} {f.Cited} {f.Hazard}");
+    }
+}
