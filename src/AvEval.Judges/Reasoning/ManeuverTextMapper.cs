@@ -34,7 +34,7 @@ public sealed class ManeuverTextMapper
 
     private static readonly (Regex Pattern, LongitudinalManeuver Maneuver)[] Longitudinal =
     [
-        (Make(@"\b(stop|stopping|stopped|halt|halting|standstill)\b"), LongitudinalManeuver.Stop),
+        (Make(@"\b(stop|stops|stopping|stopped|halt|halts|halting|standstill)\b"), LongitudinalManeuver.Stop),
         (Make(@"\b(brak\w*|decelerat\w*|slow(s|ed|ing)? (down|to)\b|slowing\b|reduc\w* (my |the )?speed|eas\w* off|yield\w*)"), LongitudinalManeuver.Decelerate),
         (Make(@"\b(accelerat\w*|speed\w* up|increas\w* (my |the )?speed|pick\w* up speed)"), LongitudinalManeuver.Accelerate),
         (Make(@"\b(maintain\w*|(keep|keeping|hold|holding) (my |the |a )?(current |steady )?speed|cruis\w*|constant speed)"), LongitudinalManeuver.Keep),
