@@ -126,6 +126,17 @@ public sealed class ReasoningGoldenSetTests
         truth.Where(kv => kv.Value.Cited).Select(kv => kv.Key).ShouldBe(["USA_Peach-2_1_T-1/500/2.3/none"]);
     }
 
+    [Theory]
+    [InlineData("maneuver", "wrong_maneuver")]
+    [InlineData("cited", "wrong_cause,phantom_agent")]
+    [InlineData("hazard", "missed_hazard")]
+    public void Checks_OtherCorruptions_FlaggedOnlyOnTheCopiesOfTheOneFalseAlarm(string check, string own)
+    {
+        var others = Checked.Value.Where(kv => kv.Value.Label == "1" && !own.Split(',').Contains(CorruptionOf(kv.Key))).ToList();
+
+        others.Where(kv => Flag(kv.Value, check)).ShouldAllBe(kv => kv.Key.StartsWith("USA_Peach-2_1_T-1/500/2.3/", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Report_PrecisionAndRecall_MatchACountFromTheLabelsWithWilsonIntervals()
     {
