@@ -4,6 +4,7 @@ using System.Text.Json;
 using AvEval.Analysis;
 using AvEval.Errors;
 using AvEval.Golden.Events;
+using AvEval.Golden.Reasoning.Internal;
 using AvEval.Kinematics;
 using AvEval.Reasoning;
 using AvEval.Scenes;

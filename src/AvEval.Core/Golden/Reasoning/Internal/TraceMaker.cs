@@ -4,7 +4,7 @@ using AvEval.Kinematics;
 using AvEval.Reasoning;
 using AvEval.Scenes;
 
-namespace AvEval.Golden.Reasoning;
+namespace AvEval.Golden.Reasoning.Internal;
 
 /// <summary>Makes the true trace of one recorded drive window and its corruptions (<see cref="ReasoningGoldenSet"/>).</summary>
 internal sealed class TraceMaker
