@@ -36,6 +36,7 @@ internal static class AvEvalCommandLine
         MineCommand.Create(environment),
         JudgeCommand.Create(environment),
         AgentCommand.Create(environment),
+        CotCommand.Create(environment),
     };
 
     /// <summary>Runs a command line against a command tree (the real one, or in tests one with a fault injected).</summary>
