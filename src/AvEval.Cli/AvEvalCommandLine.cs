@@ -32,9 +32,11 @@ internal static class AvEvalCommandLine
         CheckCommand.Create(environment),
         CompareCommand.Create(environment),
         GateCommand.Create(environment),
+        ReportCommand.Create(environment),
         MineCommand.Create(environment),
         JudgeCommand.Create(environment),
         AgentCommand.Create(environment),
+        CotCommand.Create(environment),
     };
 
     /// <summary>Runs a command line against a command tree (the real one, or in tests one with a fault injected).</summary>

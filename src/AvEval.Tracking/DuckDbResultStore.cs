@@ -13,10 +13,11 @@ namespace AvEval.Tracking;
 /// manifest, cases, expectation verdicts, metrics, events and learned-evaluator outputs.
 /// </summary>
 /// <remarks>
-/// DuckDB lets one process at a time open a file for writing. Every call opens the file, does its work in one
-/// transaction and closes it, under an exclusive lock file beside the store (<c>&lt;store&gt;.lock</c>) taken with bounded,
-/// backed-off retries, so several processes may record into one store at once and lose nothing; a reader waits its turn
-/// the same way. Each call is durable when it returns: a process killed afterwards leaves what it recorded readable and
+/// DuckDB lets one process at a time open a file for writing. A call opens the file, does its work in one transaction
+/// and closes it, under an exclusive lock file beside the store (<c>&lt;store&gt;.lock</c>) taken with bounded, backed-off
+/// retries, so several processes may record into one store at once and lose nothing; a reader waits its turn the same
+/// way. From <see cref="Begin"/> to <see cref="Finish"/> of a run it began, an instance keeps the file open between its
+/// calls and hands it over within about 50 ms when another process or instance waits. Each call is durable when it returns: a process killed afterwards leaves what it recorded readable and
 /// its run <see cref="RunStatus.Running"/>, which readers report as incomplete. Times are stored in UTC at microseconds.
 /// </remarks>
 public sealed class DuckDbResultStore : IRunRecorder
@@ -26,12 +27,14 @@ public sealed class DuckDbResultStore : IRunRecorder
 
     private static readonly string[] ExportTables = ["runs", "manifest_contents", "candidates", "evaluators", "cases", "expectations", "metric_definitions", "metrics", "events", "learned_outputs"];
 
-    private readonly TimeSpan _lockTimeout;
+    private readonly StoreSession _session;
+    private readonly HashSet<RunId> _holding = [];
+    private readonly Dictionary<RunId, (CaseWriter Writer, int Epoch)> _writers = [];
 
     private DuckDbResultStore(string path, TimeSpan lockTimeout)
     {
         Path = path;
-        _lockTimeout = lockTimeout;
+        _session = new StoreSession(path, lockTimeout, Connect);
     }
 
     /// <summary>The store file.</summary>
@@ -115,6 +118,7 @@ public sealed class DuckDbResultStore : IRunRecorder
             transaction.Commit();
             return 0;
         });
+        Hold(manifest.Id);
     }
 
     /// <inheritdoc/>
@@ -130,8 +134,19 @@ public sealed class DuckDbResultStore : IRunRecorder
         {
             using var transaction = connection.BeginTransaction();
             RequireRunning(connection, run);
-            CaseWriter.Write(connection, run, cases);
-            transaction.Commit();
+            var writer = WriterFor(connection, run);
+            try
+            {
+                writer.Write(connection, cases);
+                transaction.Commit();
+            }
+            catch
+            {
+                // The writer's keys and codes may now be ahead of the store: read them again next time.
+                ForgetWriter(run);
+                throw;
+            }
+
             return 0;
         });
     }
@@ -157,6 +172,65 @@ public sealed class DuckDbResultStore : IRunRecorder
             transaction.Commit();
             return 0;
         });
+        Release(run);
+    }
+
+    /// <summary>
+    /// The writer of a run (under the session's lock): kept while this instance holds the file for a run it began and
+    /// nothing else can have written it since it was read; otherwise read afresh.
+    /// </summary>
+    private CaseWriter WriterFor(DuckDBConnection connection, RunId run)
+    {
+        lock (_holding)
+        {
+            if (_writers.TryGetValue(run, out var kept) && kept.Epoch == _session.Epoch)
+            {
+                return kept.Writer;
+            }
+        }
+
+        var writer = CaseWriter.Load(connection, run);
+        lock (_holding)
+        {
+            if (_holding.Contains(run))
+            {
+                _writers[run] = (writer, _session.Epoch);
+            }
+        }
+
+        return writer;
+    }
+
+    private void ForgetWriter(RunId run)
+    {
+        lock (_holding)
+        {
+            _writers.Remove(run);
+        }
+    }
+
+    /// <summary>Keeps the store open between this instance's writes of a run it began, until the run finishes (<see cref="StoreSession"/>).</summary>
+    private void Hold(RunId run)
+    {
+        lock (_holding)
+        {
+            if (_holding.Add(run))
+            {
+                _session.Hold();
+            }
+        }
+    }
+
+    private void Release(RunId run)
+    {
+        lock (_holding)
+        {
+            if (_holding.Remove(run))
+            {
+                _writers.Remove(run);
+                _session.Release();
+            }
+        }
     }
 
     /// <summary>Every run, oldest first (by start, then id); a run still <see cref="RunStatus.Running"/> (or killed) is listed as such, with no end.</summary>
@@ -252,12 +326,9 @@ public sealed class DuckDbResultStore : IRunRecorder
     /// <summary>Runs <paramref name="work"/> on the open, migrated store under the lock (internal: tests and benchmarks time and inspect it).</summary>
     internal T Use<T>(Func<DuckDBConnection, T> work)
     {
-        using var held = StoreLock.Acquire(Path, _lockTimeout);
-        using var connection = Connect(Path, _lockTimeout);
         try
         {
-            StoreSchema.Migrate(connection, Path);
-            return work(connection);
+            return _session.Use(work);
         }
         catch (DuckDBException ex) when (IsDamage(ex))
         {

@@ -65,9 +65,9 @@ public sealed partial class ReadmeCommandTests
         root.Parse(tokens).Errors.Select(e => e.Message).ShouldBeEmpty();
         using var repo = new RepositoryCopy();
         var args = Concrete(tokens, repo, known);
-        if (command.Name is "compare" or "gate")
+        if (command.Name is "compare" or "gate" or "report")
         {
-            // compare and gate read two recorded runs: the reference and the deliberately worse candidate on the whole
+            // compare, gate and report read two recorded runs: the reference and the deliberately worse candidate on the whole
             // shipped suite, recorded once per test process as the documentation's preceding 'aveval run' lines do.
             Directory.CreateDirectory(Path.GetDirectoryName(StoreIn(repo))!);
             File.Copy(ComparisonStore.Value, StoreIn(repo));

@@ -46,15 +46,22 @@ public sealed class RunBaselineTests : IDisposable
         stored.Status.ShouldBe(Runs.RunStatus.Complete);
         run.Output.ShouldContain($"run {stored.Id} (rc-2026.12.1, rc-2026.12.2-short-gap): complete, ");
         run.Output.ShouldContain($"aveval compare --baseline {stored.Id}@rc-2026.12.1 --candidate {stored.Id}@rc-2026.12.2-short-gap");
+        string page = Path.Combine(Path.GetDirectoryName(StorePath)!, "report", "index.html");
+        run.Output.TrimEnd().Split('\n')[^1].ShouldBe($"report:  {page}", "the report is written last, beside the store, and its path printed");
+        File.ReadAllText(page).ShouldContain(stored.Id.Value, customMessage: "the page reports this run's two sides");
     }
 
     [Fact]
     public void Run_ReferenceAgainstWorse_PassesAndExitsZero()
     {
-        var run = Run("--baseline", "rc-2026.12.2-short-gap", "--candidate", "rc-2026.12.1", "--policy", Policy);
+        string folder = _folder.PathOf("review");
+
+        var run = Run("--baseline", "rc-2026.12.2-short-gap", "--candidate", "rc-2026.12.1", "--policy", Policy, "--report", folder);
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Output.ShouldStartWith("PASS: rc-2026.12.1 vs rc-2026.12.2-short-gap: no blocking behaviour regressed");
+        run.Output.TrimEnd().Split('\n')[^1].ShouldBe($"report:  {Path.Combine(folder, "index.html")}");
+        File.Exists(Path.Combine(folder, "echarts.min.js")).ShouldBeTrue("the page is self-contained: its chart library is written beside it");
     }
 
     [Fact]

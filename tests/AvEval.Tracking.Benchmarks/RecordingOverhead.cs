@@ -36,7 +36,7 @@ internal static class RecordingOverhead
                 var (cases, seconds) = Once(folder, settings, timed);
                 withStore.Add(seconds);
                 shares.Add(timed.Spent.TotalSeconds / seconds);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rep {rep + 1} with store: {cases} cases in {seconds:F2} s, {timed.Spent.TotalSeconds:F3} s inside the recorder ({100 * timed.Spent.TotalSeconds / seconds:F2} %)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rep {rep + 1} with store: {cases} cases in {seconds:F2} s, {timed.Spent.TotalSeconds:F3} s inside the recorder ({100 * timed.Spent.TotalSeconds / seconds:F2} %: {timed.Breakdown})"));
                 var (_, bare) = Once(folder, settings, new TimedRecorder(null));
                 without.Add(bare);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rep {rep + 1} no store:   {cases} cases in {bare:F2} s"));

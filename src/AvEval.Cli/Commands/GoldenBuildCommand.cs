@@ -1,9 +1,10 @@
 using System.CommandLine;
 using AvEval.Golden.Events;
+using AvEval.Golden.Reasoning;
 
 namespace AvEval.Cli.Commands;
 
-/// <summary><c>aveval golden build [--root dir] [--out dir]</c>: regenerates the shipped event golden sets from <c>scenarios/logs/</c>.</summary>
+/// <summary><c>aveval golden build [--root dir] [--out dir]</c>: regenerates the shipped event golden sets and the chain-of-thought set from <c>scenarios/logs/</c>.</summary>
 internal static class GoldenBuildCommand
 {
     /// <summary>Builds the verb (the lead attaches it under <c>golden</c>).</summary>
@@ -11,7 +12,7 @@ internal static class GoldenBuildCommand
     {
         var root = new Option<string>("--root") { Description = "The repository root (holding scenarios/logs). Default: the current directory.", DefaultValueFactory = _ => Directory.GetCurrentDirectory() };
         var output = new Option<string?>("--out") { Description = "Where to write the sets. Default: <root>/scenarios/golden." };
-        var command = new Command("build", "Regenerate the hard-braking and cut-in golden sets from the in-repo NGSIM logs.") { root, output };
+        var command = new Command("build", "Regenerate the hard-braking, cut-in and chain-of-thought (cot) golden sets from the in-repo NGSIM logs.") { root, output };
         command.SetAction(parse => Execute(parse.GetValue(root)!, parse.GetValue(output), environment));
         return command;
     }
@@ -21,7 +22,8 @@ internal static class GoldenBuildCommand
     {
         ArgumentNullException.ThrowIfNull(environment);
         var (hardBraking, cutIn) = EventGoldenSets.WriteAll(root, output);
-        foreach (var set in new[] { hardBraking, cutIn })
+        var cot = ReasoningGoldenSet.Write(Path.Combine(output ?? Path.Combine(root, "scenarios", "golden"), ReasoningGoldenSet.Name), ReasoningGoldenSet.Build(root));
+        foreach (var set in new[] { hardBraking, cutIn, cot })
         {
             environment.Output.WriteLine($"{set.Manifest.Name} v{set.Manifest.Version}: {set.Items.Count} items, {set.Labels.Count} labels from {string.Join(", ", set.Raters.Select(r => $"{r.Rater} ({r.Kind})"))}; {set.Adjudicate().Unresolved.Count} unresolved by {set.Manifest.Adjudication}");
         }

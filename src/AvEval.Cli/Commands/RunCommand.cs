@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AvEval.Cli.Output;
 using AvEval.Judges;
+using AvEval.Reports;
 using AvEval.Runs;
 using AvEval.Candidates;
 using AvEval.Errors;
@@ -41,12 +42,13 @@ internal static class RunCommand
         var policy = new Option<string?>("--policy") { Description = "With --baseline: the gate policy; default: gate.yaml in the suite folder." };
         var junit = new Option<string?>("--junit") { Description = "With --baseline: write the gate's decision as JUnit XML to this file." };
         var summary = new Option<string?>("--summary") { Description = "With --baseline: write the gate's Markdown summary to this file, e.g. $GITHUB_STEP_SUMMARY (appended to when it exists)." };
+        var report = new Option<string?>("--report") { Description = "With --baseline: the folder to write the HTML release report into; default: report/ beside the store (reports/report/ for the default store)." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar while the suite runs; default: a bar on an interactive terminal with the table format (never for json or redirected output)." };
-        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary, noProgress };
+        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary, report, noProgress };
         command.SetAction(parse =>
         {
             var ids = (parse.GetValue(candidate) ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var release = new ReleaseSettings(parse.GetValue(baseline), parse.GetValue(policy), parse.GetValue(junit), parse.GetValue(summary));
+            var release = new ReleaseSettings(parse.GetValue(baseline), parse.GetValue(policy), parse.GetValue(junit), parse.GetValue(summary), parse.GetValue(report));
             var settings = new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format), release) { NoProgress = parse.GetValue(noProgress) };
             return Execute(settings, environment, Environment.GetEnvironmentVariable, environment.Interactive ? RunProgressBar.TerminalFor(environment.Output) : null);
         });
@@ -149,6 +151,11 @@ internal static class RunCommand
         output.WriteLine();
         output.WriteLine($"details: aveval runs show {run.Manifest.Id} --store {store}");
         output.WriteLine($"         aveval compare --baseline {side(reference)} --candidate {side(candidates[0])} --store {store} --format markdown");
+
+        // The page a reviewer opens: the same two sides and policy, so its decision is the one printed above.
+        string reportFolder = settings.Release.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store))!, ReleaseSettings.DefaultReportFolder);
+        var document = new ReportBuilder(DuckDbResultStore.OpenExisting(store)).Build(side(reference), side(candidates[0]), new ReportOptions(policy, Comparison: new ComparisonOptions(Seed: suiteSettings.Seed)));
+        output.WriteLine($"report:  {ReportWriter.Write(document, reportFolder)}");
         return decision.Passed ? ExitCodes.Success : ExitCodes.FailingVerdicts;
     }
 

@@ -10,4 +10,7 @@ public sealed record Drive(Scene Scene, TrackId Ego)
     /// <summary>The ego's track.</summary>
     /// <exception cref="KeyNotFoundException">The ego is not a track of the scene.</exception>
     public Track EgoTrack => Scene[Ego];
+
+    /// <summary>The reasons the candidate gave for its decisions on this drive; null when it gave none.</summary>
+    public Reasoning.ReasoningTrace? Trace { get; init; }
 }

@@ -3,6 +3,7 @@ using AvEval.Analysis;
 using AvEval.Candidates.Internal;
 using AvEval.Geometry;
 using AvEval.Kinematics;
+using AvEval.Reasoning;
 using AvEval.Scenarios;
 using AvEval.Scenes;
 using AvEval.Suites;
@@ -32,8 +33,17 @@ namespace AvEval.Candidates;
 /// of that velocity. A lane change is over when the box centre is within 0.3 m of the new lane's centreline.
 /// Deterministic for a given run seed.
 /// </para>
+/// <para>
+/// <see cref="DriveWithTrace"/> records the reasons of its decisions (<see cref="ReasoningTrace"/>) without changing them
+/// (no extra noise draws; the ego track is bit-identical to <see cref="Drive"/>'s). A step is written at a decision that
+/// is the first, changes the maneuver (<see cref="ManeuverTaxonomy.Classify"/> of the commanded acceleration and speed;
+/// the lateral part is the lane change in progress), changes the cited leads, starts a lane change, or comes 1 s or more
+/// after the last step. It cites each lead the IDM was given (own lane; during a change also the old lane's) with the gap
+/// as perceived (with noise where the candidate has it) and the closing speed v − v_lead along the path; a MOBIL change
+/// states its incentive against the threshold.
+/// </para>
 /// </summary>
-public sealed class LaneFollowingCandidate : ICandidate
+public sealed class LaneFollowingCandidate : IReasoningCandidate
 {
     private const double ChangeDoneOffset = 0.3;
     private const double ChainBehind = 150.0;
@@ -132,14 +142,24 @@ public sealed class LaneFollowingCandidate : ICandidate
         new(Id, _planner, _steering, _laneChange, _noise, _options, Description, seed);
 
     /// <inheritdoc/>
-    public Drive Drive(ScenarioSpec spec, Scene scene)
+    public Drive Drive(ScenarioSpec spec, Scene scene) => DriveTraced(spec, scene, null);
+
+    /// <inheritdoc/>
+    public Drive DriveWithTrace(ScenarioSpec spec, Scene scene)
+    {
+        var steps = new List<ReasoningStep>();
+        var drive = DriveTraced(spec, scene, steps);
+        return drive with { Trace = new ReasoningTrace($"planner {Id}", steps, _options.DecisionPeriod) };
+    }
+
+    private Drive DriveTraced(ScenarioSpec spec, Scene scene, List<ReasoningStep>? trace)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(scene);
         var window = SceneWindow.Cut(scene, spec, Id);
         var recorded = window[spec.Ego];
         var noise = _noise is null ? null : new SeededNormal(string.Create(CultureInfo.InvariantCulture, $"aveval-perception/1\n{_runSeed ?? SuiteSettings.FromEnvironment().Seed}\n{Id}\n{spec.DisplayName}"));
-        var driven = new Simulation(this, window, recorded, scene, spec, noise).Run();
+        var driven = new Simulation(this, window, recorded, scene, spec, noise, trace).Run();
         return new Drive(SceneWindow.WithTrack(window, driven), spec.Ego);
     }
 
@@ -157,6 +177,13 @@ public sealed class LaneFollowingCandidate : ICandidate
         private readonly double _halfBand;
         private readonly double _extension;
         private readonly RecordedPath? _fallback;
+        private readonly List<ReasoningStep>? _trace;
+        private readonly List<CitedAgent> _cited = [];
+        private double _lastStep = double.NegativeInfinity;
+        private Maneuver? _lastManeuver;
+        private TrackId? _lastLead;
+        private LateralManeuver _changeSide;
+        private double _incentive;
 
         private RecordedPath _path;
         private LaneChain? _chain;
@@ -164,9 +191,10 @@ public sealed class LaneFollowingCandidate : ICandidate
         private double _hint;
         private double _fromHint;
 
-        public Simulation(LaneFollowingCandidate candidate, Scene window, Track recorded, Scene scene, ScenarioSpec spec, SeededNormal? noise)
+        public Simulation(LaneFollowingCandidate candidate, Scene window, Track recorded, Scene scene, ScenarioSpec spec, SeededNormal? noise, List<ReasoningStep>? trace)
         {
             _c = candidate;
+            _trace = trace;
             _window = window;
             _recorded = recorded;
             _noise = noise;
@@ -223,11 +251,13 @@ public sealed class LaneFollowingCandidate : ICandidate
                 {
                     int frame = _recorded.FirstFrame + k;
                     _hint = Locate(_path, centre, _hint);
-                    a = Acceleration(frame, v, centre, _path, _hint, perceived: true);
+                    _cited.Clear();
+                    bool started = false;
+                    a = Acceleration(frame, v, centre, _path, _hint, perceived: true, "lead");
                     if (_from is not null)
                     {
                         _fromHint = Locate(_from.Path, centre, _fromHint);
-                        a = Math.Min(a, Acceleration(frame, v, centre, _from.Path, _fromHint, perceived: true));
+                        a = Math.Min(a, Acceleration(frame, v, centre, _from.Path, _fromHint, perceived: true, "lead (old lane)"));
                         if (Math.Abs(_path.Project(centre, _hint - 5, _hint + 5).Offset) < ChangeDoneOffset)
                         {
                             _from = null;
@@ -236,11 +266,16 @@ public sealed class LaneFollowingCandidate : ICandidate
                     else if (_c._laneChange is { } mobil && _chain is not null && t - lastChange >= mobil.MinimumInterval - 1e-9 && Change(frame, v, centre, mobil))
                     {
                         lastChange = t;
-                        a = Math.Min(a, Acceleration(frame, v, centre, _path, _hint, perceived: true));
+                        started = true;
+                        a = Math.Min(a, Acceleration(frame, v, centre, _path, _hint, perceived: true, "lead (target lane)"));
                     }
 
                     a = Math.Max(a, -o.MaxDeceleration);
                     kappa = Curvature(rear, psi, v);
+                    if (_trace is not null)
+                    {
+                        Record(frame, v, a, started);
+                    }
                 }
 
                 centres[k] = centre;
@@ -307,7 +342,7 @@ public sealed class LaneFollowingCandidate : ICandidate
 
         private static double Locate(RecordedPath path, Point2 p, double hint) => path.Project(p, hint - 10, hint + 60).S;
 
-        private double Acceleration(int frame, double v, Point2 centre, RecordedPath path, double s, bool perceived)
+        private double Acceleration(int frame, double v, Point2 centre, RecordedPath path, double s, bool perceived, string role)
         {
             var around = PathTraffic.Find(_window, _recorded.Id, _recorded.Size, frame, path, centre, s, _halfBand, _c._options.Lookahead, 0);
             if (around.Lead is not { } lead)
@@ -316,7 +351,36 @@ public sealed class LaneFollowingCandidate : ICandidate
             }
 
             double gap = perceived && _noise is not null ? lead.Gap * Math.Exp(_c._noise!.GapSigma * _noise.Next()) : lead.Gap;
+            if (_trace is not null && !_cited.Exists(c => c.Agent == lead.Track))
+            {
+                _cited.Add(new CitedAgent(lead.Track, role, gap, v - lead.Speed));
+            }
+
             return _c._planner.Acceleration(v, (gap, lead.Speed));
+        }
+
+        /// <summary>Writes a trace step for the decision just made, when the policy in the class remarks says so.</summary>
+        private void Record(int frame, double v, double a, bool started)
+        {
+            double t = _window.TimeBase.TimeOf(frame);
+            var lateral = _from is not null || started ? _changeSide : LateralManeuver.KeepLane;
+            var maneuver = new Maneuver(ManeuverTaxonomy.Classify(a, v), lateral);
+            TrackId? lead = _cited.Count > 0 ? _cited[0].Agent : null;
+            if (!started && maneuver == _lastManeuver && lead == _lastLead && t - _lastStep < 1.0 - 1e-9)
+            {
+                return;
+            }
+
+            var inv = CultureInfo.InvariantCulture;
+            var because = _cited.Count == 0
+                ? string.Create(inv, $"free road at {v:F1} m/s (desired {_c._planner.Options.DesiredSpeed:0.#} m/s)")
+                : string.Join("; ", _cited.Select(c => string.Create(inv, $"{c.Role} {c.Agent} is {c.DistanceMetres:F1} m ahead, closing at {c.ClosingSpeedMps:F1} m/s")));
+            string change = started && _c._laneChange is { } m
+                ? string.Create(inv, $"; MOBIL incentive {_incentive:F2} m/s^2 > threshold {m.Threshold:0.##} m/s^2")
+                : string.Empty;
+            string text = string.Create(inv, $"{maneuver.Name}: {because}{change} (commanded {a:F2} m/s^2)");
+            _trace!.Add(new ReasoningStep(t, maneuver, [.. _cited], text));
+            (_lastStep, _lastManeuver, _lastLead) = (t, maneuver, lead);
         }
 
         /// <summary>MOBIL on both adjacent lanes; switches the target lane and returns true when a change is chosen.</summary>
@@ -341,6 +405,7 @@ public sealed class LaneFollowingCandidate : ICandidate
             double bestIncentive = double.NegativeInfinity;
             LaneChain? best = null;
             double bestHint = 0;
+            bool bestLeft = false;
             foreach (int side in (int[])[_index.LeftOf(lanelet), _index.RightOf(lanelet)])
             {
                 if (side < 0)
@@ -373,7 +438,7 @@ public sealed class LaneFollowingCandidate : ICandidate
                 double incentive = aCAfter - aC + (mobil.Politeness * (newGain + oldGain));
                 if (incentive > mobil.Threshold && incentive > bestIncentive)
                 {
-                    (bestIncentive, best, bestHint) = (incentive, target, s);
+                    (bestIncentive, best, bestHint, bestLeft) = (incentive, target, s, side == _index.LeftOf(lanelet));
                 }
             }
 
@@ -382,6 +447,8 @@ public sealed class LaneFollowingCandidate : ICandidate
                 return false;
             }
 
+            _changeSide = bestLeft ? LateralManeuver.ChangeLeft : LateralManeuver.ChangeRight;
+            _incentive = bestIncentive;
             (_from, _fromHint) = (chain, _hint);
             (_chain, _path, _hint) = (best, best.Path, bestHint);
             return true;

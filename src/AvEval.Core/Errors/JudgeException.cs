@@ -103,6 +103,26 @@ public sealed class JudgeException : AvEvalException
     public static JudgeException AmbiguousScenario(string suite, string scenario, IEnumerable<string> matches) =>
         new(scenario, $"scenario id '{scenario}' names several scenarios of suite '{suite}' ({List(matches)}); pass behaviour/id instead.");
 
+    /// <summary>A line of a free-text reasoning traces file (JSON lines of <c>{scenario, candidate, t, text}</c>) cannot be used.</summary>
+    /// <param name="file">The traces file.</param>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="problem">What is wrong, with the value in single quotes.</param>
+    public static JudgeException BadTraceLine(string file, int line, string problem) =>
+        new(file, $"{file}:{line}: {problem}; each line must be a JSON object {{\"scenario\": <id>, \"candidate\": <id>, \"t\": <log time s>, \"text\": <reasoning>}}.");
+
+    /// <summary>A candidate asked for its own reasoning traces emits none.</summary>
+    /// <param name="candidate">The candidate id.</param>
+    /// <param name="option">The option that gives traces instead.</param>
+    public static JudgeException NoReasoningTraces(string candidate, string option) =>
+        new(candidate, $"candidate '{candidate}' does not emit reasoning traces (the lane-following planner candidates do); pass '{option} <file.jsonl>' with its traces as free text.");
+
+    /// <summary>A traces file holds no line for the candidate.</summary>
+    /// <param name="file">The traces file.</param>
+    /// <param name="candidate">The candidate id.</param>
+    /// <param name="found">The candidates it does name.</param>
+    public static JudgeException NoTracesForCandidate(string file, string candidate, IEnumerable<string> found) =>
+        new(file, $"{file}: no line is for candidate '{candidate}' (it names {List(found)}); pass the candidate the traces are for.");
+
     /// <summary>A replay was asked for without a response cache.</summary>
     /// <param name="option">The option that asks for it, e.g. <c>--replay</c>.</param>
     /// <param name="cacheOption">The option naming the cache, e.g. <c>--cache</c>.</param>

@@ -9,6 +9,8 @@ using AvEval.Scenarios;
 using AvEval.Scenarios.Expectations;
 using AvEval.Scenes;
 
+using AvEval.Suites.Internal;
+
 namespace AvEval.Suites;
 
 /// <summary>
@@ -93,19 +95,24 @@ public sealed class SuiteRunner(Suite suite)
         }
     }
 
-    /// <summary>The most cases the runner holds before recording them (see <see cref="Run"/>).</summary>
+    /// <summary>The most cases a runner holds before recording them (see <see cref="Run"/>).</summary>
     public const int RecordBatchSize = 1000;
 
-    /// <summary>The longest the runner holds judged cases before recording them.</summary>
+    /// <summary>The longest a runner that records synchronously (the test host's run fixture) holds judged cases before recording them.</summary>
     public static readonly TimeSpan RecordBatchInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest <see cref="Run"/> gathers judged cases before its writer thread records them.</summary>
+    public static readonly TimeSpan RecordGatherInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// Runs every case as one run: records its manifest (<see cref="ManifestBuilder"/>) and then the cases to
-    /// <paramref name="recorder"/> when one is given (in batches of at most <see cref="RecordBatchSize"/> cases or
-    /// <see cref="RecordBatchInterval"/>), and finishes the run <see cref="RunStatus.Complete"/> when every case
+    /// <paramref name="recorder"/> when one is given, and finishes the run <see cref="RunStatus.Complete"/> when every case
     /// was judged and recorded, <see cref="RunStatus.Cancelled"/> when <paramref name="cancellation"/> stopped it (then
     /// <see cref="OperationCanceledException"/> is thrown), <see cref="RunStatus.Failed"/> when anything else threw (and
-    /// rethrows it). A run is never finished as complete unless it is.
+    /// rethrows it). A run is never finished as complete unless it is. The cases are recorded on a writer thread while the
+    /// next ones are judged, each write taking what arrived since the last (at most <see cref="RecordBatchSize"/> cases,
+    /// gathered for at most <see cref="RecordGatherInterval"/>); <paramref name="recorder"/> is called from that thread,
+    /// one call at a time, and a write that fails fails the run.
     /// </summary>
     /// <param name="cases">The cases, in the order they are judged and reported.</param>
     /// <param name="settings">The effective settings, recorded in the manifest.</param>
@@ -124,24 +131,9 @@ public sealed class SuiteRunner(Suite suite)
         clock ??= TimeProvider.System;
         var started = clock.GetUtcNow();
         var manifest = ManifestBuilder.Build(RunId.New(started), Suite, cases, settings, started);
-        recorder?.Begin(manifest);
+        using var writer = recorder is null ? null : new BackgroundRecorder(recorder, RecordBatchSize, RecordGatherInterval);
+        writer?.Begin(manifest);
         var outcomes = new List<CaseOutcome>(cases.Count);
-        var pending = new List<CaseRecord>(RecordBatchSize);
-        var lastFlush = clock.GetUtcNow();
-
-        // A store write costs a round trip (the DuckDB store opens, appends and closes under its lock), so cases go
-        // in batches: at most RecordBatchSize cases or RecordBatchInterval of judging are lost to a killed process.
-        void Flush()
-        {
-            if (recorder is not null && pending.Count > 0)
-            {
-                recorder.Record(manifest.Id, [.. pending]);
-            }
-
-            pending.Clear();
-            lastFlush = clock.GetUtcNow();
-        }
-
         try
         {
             foreach (var scenario in cases)
@@ -150,29 +142,23 @@ public sealed class SuiteRunner(Suite suite)
                 progress?.Report(new RunProgress(outcomes.Count, cases.Count, scenario));
                 var outcome = Judge(scenario);
                 outcomes.Add(outcome);
-                pending.Add(outcome.Record);
-                if (pending.Count >= RecordBatchSize || clock.GetUtcNow() - lastFlush >= RecordBatchInterval)
-                {
-                    Flush();
-                }
+                writer?.Record(manifest.Id, [outcome.Record]);
             }
 
-            Flush();
             progress?.Report(new RunProgress(outcomes.Count, cases.Count, null));
         }
         catch (OperationCanceledException)
         {
-            Flush();
-            recorder?.Finish(manifest.Id, RunStatus.Cancelled, clock.GetUtcNow());
+            writer?.Finish(manifest.Id, RunStatus.Cancelled, clock.GetUtcNow());
             throw;
         }
         catch
         {
-            recorder?.Finish(manifest.Id, RunStatus.Failed, clock.GetUtcNow());
+            writer?.Finish(manifest.Id, RunStatus.Failed, clock.GetUtcNow());
             throw;
         }
 
-        recorder?.Finish(manifest.Id, RunStatus.Complete, clock.GetUtcNow());
+        writer?.Finish(manifest.Id, RunStatus.Complete, clock.GetUtcNow());
         return new SuiteRunResult(manifest, RunStatus.Complete, outcomes);
     }
 

@@ -4,15 +4,52 @@ using DuckDB.NET.Data;
 namespace AvEval.Tracking.Internal;
 
 /// <summary>
-/// Writes a batch of cases of one run inside the caller's transaction: a key already stored for the run (or repeated
-/// within the batch) is stored once, the later record replacing the earlier. Each case gets the next ordinal of its run
-/// (<c>cases.seq</c>), which keys its rows in the child tables. Everything goes through DuckDB's appender; a case's metrics,
-/// nearly all the data, are one row with a list of values (<see cref="MetricWriter"/>).
+/// Writes batches of cases of one run, each inside the caller's transaction: a key already stored for the run (or
+/// repeated within the batch) is stored once, the later record replacing the earlier. Each case gets the next ordinal of
+/// its run (<c>cases.seq</c>), which keys its rows in the child tables. Everything goes through DuckDB's appender; a
+/// case's metrics, nearly all the data, are one row with a list of values (<see cref="MetricWriter"/>). The writer reads
+/// the run's keys, next ordinal and metric codes once, when made, and keeps them up to date as it writes: it is valid
+/// while nothing else writes the run (the store keeps one while it holds the file, and drops it after a failed write).
 /// </summary>
-internal static class CaseWriter
+internal sealed class CaseWriter
 {
-    public static int Write(DuckDBConnection connection, RunId run, IReadOnlyList<CaseRecord> cases)
+    private readonly RunId _run;
+    private readonly HashSet<string> _recorded;
+    private readonly MetricCodes _codes;
+    private long _next;
+
+    private CaseWriter(RunId run, HashSet<string> recorded, long next, MetricCodes codes)
     {
+        _run = run;
+        _recorded = recorded;
+        _next = next;
+        _codes = codes;
+    }
+
+    /// <summary>A writer for <paramref name="run"/> from what the store holds of it now.</summary>
+    public static CaseWriter Load(DuckDBConnection connection, RunId run)
+    {
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        long next = 0;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT case_key, seq FROM cases WHERE run_id = $run";
+            command.Parameters.Add(new DuckDBParameter("run", run.Value));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                recorded.Add(reader.GetString(0));
+                next = Math.Max(next, reader.GetInt64(1) + 1);
+            }
+        }
+
+        return new CaseWriter(run, recorded, next, MetricCodes.Load(connection, run));
+    }
+
+    /// <summary>Writes a batch; returns the number of cases stored (repeated keys once).</summary>
+    public int Write(DuckDBConnection connection, IReadOnlyList<CaseRecord> cases)
+    {
+        var run = _run;
         // The last record of a key within the batch wins; order otherwise as given.
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < cases.Count; i++)
@@ -30,8 +67,12 @@ internal static class CaseWriter
             }
         }
 
-        RemoveRecorded(connection, run, batch);
-        long first = NextSeq(connection, run);
+        if (batch.Exists(c => _recorded.Contains(c.Key)))
+        {
+            RemoveRecorded(connection, run, batch);
+        }
+
+        long first = _next;
         string id = run.Value;
 
         using (var appender = connection.CreateAppender("cases"))
@@ -56,7 +97,13 @@ internal static class CaseWriter
             .AppendValue(i).AppendValue(e.Kind).AppendValue(e.StartSeconds).AppendValue(e.EndSeconds).AppendValue(e.Agents).AppendValue(e.Summary));
         AppendChildren(connection, "learned_outputs", id, batch, first, c => c.LearnedOutputs, (row, l, i) => row
             .AppendValue(i).AppendValue(l.Evaluator).AppendValue(l.Version).AppendValue(l.Sha256).AppendValue(l.Output).AppendValue(l.Value));
-        MetricWriter.Write(connection, run, batch, first);
+        MetricWriter.Write(connection, run, batch, first, _codes);
+        _next = first + batch.Count;
+        foreach (var c in batch)
+        {
+            _recorded.Add(c.Key);
+        }
+
         return batch.Count;
     }
 
@@ -76,7 +123,7 @@ internal static class CaseWriter
         }
     }
 
-    /// <summary>Deletes the rows of every key of the batch that the run already holds (none, the usual case, costs one join).</summary>
+    /// <summary>Deletes the rows of every key of the batch that the run already holds.</summary>
     private static void RemoveRecorded(DuckDBConnection connection, RunId run, List<CaseRecord> batch)
     {
         Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS batch_keys (case_key VARCHAR NOT NULL); DELETE FROM batch_keys;");
@@ -86,14 +133,6 @@ internal static class CaseWriter
             {
                 appender.CreateRow().AppendValue(c.Key).EndRow();
             }
-        }
-
-        using var overlap = connection.CreateCommand();
-        overlap.CommandText = "SELECT count(*) FROM cases c JOIN batch_keys b ON c.case_key = b.case_key WHERE c.run_id = $run";
-        overlap.Parameters.Add(new DuckDBParameter("run", run.Value));
-        if (Convert.ToInt64(overlap.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            return;
         }
 
         // Children first: they find their rows through the cases' ordinals.
@@ -109,14 +148,6 @@ internal static class CaseWriter
         cases.CommandText = "DELETE FROM cases WHERE run_id = $run AND case_key IN (SELECT case_key FROM batch_keys)";
         cases.Parameters.Add(new DuckDBParameter("run", run.Value));
         cases.ExecuteNonQuery();
-    }
-
-    private static long NextSeq(DuckDBConnection connection, RunId run)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(seq) + 1, 0) FROM cases WHERE run_id = $run";
-        command.Parameters.Add(new DuckDBParameter("run", run.Value));
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

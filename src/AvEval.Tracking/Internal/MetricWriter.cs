@@ -12,11 +12,9 @@ namespace AvEval.Tracking.Internal;
 /// </summary>
 internal static class MetricWriter
 {
-    public static void Write(DuckDBConnection connection, RunId run, List<CaseRecord> batch, long first)
+    public static void Write(DuckDBConnection connection, RunId run, List<CaseRecord> batch, long first, MetricCodes codes)
     {
-        var definitions = new RunCodes<(string Name, string Unit, string Definition)>(Read(connection, run, "SELECT def_id, name, unit, definition FROM metric_definitions WHERE run_id = $run", r => (r.GetString(1), r.GetString(2), r.GetString(3))));
-        var layouts = new RunCodes<int[]>(Read(connection, run, "SELECT layout_id, def_ids FROM metric_layouts WHERE run_id = $run", r => r.GetFieldValue<List<int>>(1).ToArray()), IdListComparer.Instance);
-        var reasons = new RunCodes<string>(Read(connection, run, "SELECT reason_id, reason FROM metric_reasons WHERE run_id = $run", r => r.GetString(1)), StringComparer.Ordinal);
+        var (definitions, layouts, reasons) = (codes.Definitions, codes.Layouts, codes.Reasons);
         string id = run.Value;
         IReadOnlyList<MetricRecord>? previous = null;
         int layout = -1;
@@ -69,9 +67,9 @@ internal static class MetricWriter
             }
         }
 
-        Append(connection, "metric_definitions", definitions.Added, (row, d) => row.AppendValue(d.Name).AppendValue(d.Unit).AppendValue(d.Definition), id);
-        Append(connection, "metric_layouts", layouts.Added, (row, l) => row.AppendValue(l), id);
-        Append(connection, "metric_reasons", reasons.Added, (row, r) => row.AppendValue(r), id);
+        Append(connection, "metric_definitions", definitions.TakeAdded(), (row, d) => row.AppendValue(d.Name).AppendValue(d.Unit).AppendValue(d.Definition), id);
+        Append(connection, "metric_layouts", layouts.TakeAdded(), (row, l) => row.AppendValue(l), id);
+        Append(connection, "metric_reasons", reasons.TakeAdded(), (row, r) => row.AppendValue(r), id);
     }
 
     /// <summary>
@@ -96,21 +94,6 @@ internal static class MetricWriter
         }
 
         return true;
-    }
-
-    private static List<(T Key, int Id)> Read<T>(DuckDBConnection connection, RunId run, string sql, Func<System.Data.Common.DbDataReader, T> key)
-    {
-        var stored = new List<(T, int)>();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new DuckDBParameter("run", run.Value));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            stored.Add((key(reader), reader.GetInt32(0)));
-        }
-
-        return stored;
     }
 
     /// <summary>Appends the keys a batch numbered to their table: run id, id, then the key's columns.</summary>

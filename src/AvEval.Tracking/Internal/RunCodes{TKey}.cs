@@ -2,8 +2,8 @@ namespace AvEval.Tracking.Internal;
 
 /// <summary>
 /// Numbers the distinct keys of one run (metric definitions, layouts, reasons), each stored once in its table with an
-/// integer id: built from the stored (key, id) pairs when a batch starts; keys not seen before get the next ids and are
-/// kept in <see cref="Added"/> for the batch to append.
+/// integer id: built from the stored (key, id) pairs; keys not seen before get the next ids and are kept until
+/// <see cref="TakeAdded"/> hands them to the batch that appends them.
 /// </summary>
 internal sealed class RunCodes<TKey>
     where TKey : notnull
@@ -20,8 +20,13 @@ internal sealed class RunCodes<TKey>
         }
     }
 
-    /// <summary>The keys numbered since the batch started, in the order they were first seen.</summary>
-    public IReadOnlyList<(TKey Key, int Id)> Added => _added;
+    /// <summary>The keys numbered since the last call, in the order they were first seen; the list starts empty again.</summary>
+    public List<(TKey Key, int Id)> TakeAdded()
+    {
+        var added = new List<(TKey Key, int Id)>(_added);
+        _added.Clear();
+        return added;
+    }
 
     /// <summary>The id of <paramref name="key"/>, numbering it when it is new.</summary>
     public int IdOf(TKey key)

@@ -173,6 +173,23 @@ internal static class StoreSchema
     /// <summary>The file's schema version: 0 for an empty database.</summary>
     public static int ReadVersion(DuckDBConnection connection, string store)
     {
+        // The usual case, a store, in one query; anything else (empty, foreign) is told apart below.
+        using (var direct = connection.CreateCommand())
+        {
+            direct.CommandText = "SELECT max(version) FROM schema_version";
+            try
+            {
+                if (direct.ExecuteScalar() is { } found and not DBNull)
+                {
+                    return Convert.ToInt32(found, CultureInfo.InvariantCulture);
+                }
+            }
+            catch (DuckDBException)
+            {
+                // No schema_version table.
+            }
+        }
+
         using var tables = connection.CreateCommand();
         tables.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()";
         var names = new List<string>();

@@ -89,12 +89,14 @@ public sealed class PublishedMetricsContractTests
     public void Analyzers_EveryRuleAnalyzerInCore_IsInOneListOrNeedsPerSceneInput()
     {
         // Reflection: a new rule analyzer must be added to RuleAnalysis.CreateDefault (or the expert comparison), so that
-        // its metrics reach the expectation language; the Waymo RFS analyzer needs a scene's rated trajectories.
+        // its metrics reach the expectation language; the Waymo RFS analyzer needs a scene's rated trajectories, and the
+        // chain-of-thought checks need a drive's reasoning trace (aveval cot evaluate runs them).
         var listed = RuleAnalysis.CreateDefault().Analyzers.Concat(RuleAnalysis.CreateExpertComparison(null).Analyzers).Select(a => a.GetType()).ToHashSet();
         var all = typeof(IDriveAnalyzer).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDriveAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null);
 
-        all.Where(t => !listed.Contains(t)).ShouldBe([typeof(RaterFeedbackScoreAnalyzer)]);
+        all.Where(t => !listed.Contains(t)).OrderBy(t => t.FullName, StringComparer.Ordinal).ShouldBe(
+            [typeof(RaterFeedbackScoreAnalyzer), typeof(AvEval.Reasoning.CitedAgentAnalyzer), typeof(AvEval.Reasoning.HazardMentionAnalyzer), typeof(AvEval.Reasoning.ManeuverConsistencyAnalyzer)]);
         all.ShouldAllBe(t => t.GetProperty(nameof(IDriveAnalyzer.Publishes))!.DeclaringType == t, "every rule analyzer declares its own Publishes");
     }
 

@@ -15,7 +15,7 @@ public class SuiteRunnerTests
     }
 
     [Fact]
-    public void Run_TwoCases_BeginsRecordsThemInOneBatchAndFinishesComplete()
+    public void Run_TwoCases_BeginsRecordsThemAndFinishesComplete()
     {
         using var folder = new SuiteFolder();
         folder.Write("behaviors/following_distance/veh-518.yaml", SuiteFolder.Following);
@@ -24,7 +24,11 @@ public class SuiteRunnerTests
 
         var run = new SuiteRunner(suite).Run(cases, Settings, recorder, cancellation: TestContext.Current.CancellationToken);
 
-        recorder.Calls.ShouldBe(["begin", "record", "finish Complete"], "two cases fit one batch (SuiteRunner.RecordBatchSize)");
+        // One write or two: the writer thread takes what has arrived when it starts (BackgroundRecorderTests covers the batching).
+        recorder.Calls[0].ShouldBe("begin");
+        recorder.Calls[^1].ShouldBe("finish Complete");
+        recorder.Calls[1..^1].ShouldAllBe(c => c == "record");
+        recorder.Calls.Count.ShouldBeInRange(3, 4);
         run.Status.ShouldBe(RunStatus.Complete);
         recorder.Manifest!.Id.ShouldBe(run.Manifest.Id);
         recorder.Cases.Select(c => c.Key).ShouldBe(["following_distance/veh-518 @ rc-2026.12.1", "following_distance/veh-518 @ rc-2026.12.2-short-gap"]);
