@@ -13,7 +13,7 @@ namespace AvEval.Judges;
 
 /// <summary>
 /// A language-model judge: its card's prompt, schema, sampling and number of samples, on any <see cref="IChatClient"/>.
-/// <see cref="EvaluateAsync"/> renders the prompt, takes the card's k samples (sample i with seed + i) through the
+/// <see cref="EvaluateAsync(string, Vision.BirdsEyeImage?, IReadOnlyList{string}?, CancellationToken)"/> renders the prompt, takes the card's k samples (sample i with seed + i) through the
 /// session's response cache, concurrency limit and budget, each under the card's time-out, parses each answer strictly,
 /// and votes. Fails closed: a sample that is missing, truncated (finish reason <c>length</c>), refused, invalid, timed out,
 /// failed at the provider, over budget, or absent from an offline replay makes the verdict inconclusive with that
@@ -63,7 +63,17 @@ public sealed class Judge
     /// <summary>The messages for an input: the template with <c>{{narration}}</c>, <c>{{examples}}</c> and <c>{{schema}}</c> filled in.</summary>
     /// <param name="narration">The input text (a drive's narration).</param>
     /// <param name="examples">Worked examples (e.g. retrieved golden cases), each a paragraph; may be empty.</param>
-    public IReadOnlyList<ChatMessage> MessagesFor(string narration, IReadOnlyList<string> examples)
+    public IReadOnlyList<ChatMessage> MessagesFor(string narration, IReadOnlyList<string> examples) => MessagesFor(narration, examples, null);
+
+    /// <summary>
+    /// The messages for an input with a bird's-eye view: for a vision-language card (<see cref="JudgeCard.VisionLanguage"/>)
+    /// the image's caption follows the prompt text and the PNG is attached to the message; for any other card the image
+    /// is left out.
+    /// </summary>
+    /// <param name="narration">The input text (a drive's narration).</param>
+    /// <param name="examples">Worked examples, each a paragraph; may be empty.</param>
+    /// <param name="image">The drive's bird's-eye view; null for none.</param>
+    public IReadOnlyList<ChatMessage> MessagesFor(string narration, IReadOnlyList<string> examples, Vision.BirdsEyeImage? image)
     {
         ArgumentNullException.ThrowIfNull(narration);
         ArgumentNullException.ThrowIfNull(examples);
@@ -71,10 +81,15 @@ public sealed class Judge
             .Replace("{{examples}}", examples.Count == 0 ? "(none)" : string.Join("\n\n", examples), StringComparison.Ordinal)
             .Replace("{{schema}}", Card.Schema.Json, StringComparison.Ordinal)
             .Replace("{{narration}}", narration, StringComparison.Ordinal);
-        return [new ChatMessage(ChatRole.User, text)];
+        return image is null || !Card.VisionLanguage
+            ? [new ChatMessage(ChatRole.User, text)]
+            : [new ChatMessage(ChatRole.User, [new TextContent(text + "\n\n" + image.Caption), new DataContent(image.Png, "image/png")])];
     }
 
-    /// <summary>The SHA-256 of rendered messages (role and text, length-prefixed), lowercase hex.</summary>
+    /// <summary>
+    /// The SHA-256 of rendered messages (role and text, length-prefixed; then the media type and SHA-256 of each attached
+    /// file, such as a bird's-eye view), lowercase hex.
+    /// </summary>
     /// <param name="messages">The messages.</param>
     public static string InputHash(IReadOnlyList<ChatMessage> messages)
     {
@@ -83,6 +98,10 @@ public sealed class Judge
         foreach (var m in messages)
         {
             sb.Append(m.Role.Value).Append('\n').Append(m.Text.Length).Append(':').Append(m.Text).Append('\n');
+            foreach (var data in m.Contents.OfType<DataContent>())
+            {
+                sb.Append(data.MediaType).Append(':').Append(Convert.ToHexStringLower(SHA256.HashData(data.Data.Span))).Append('\n');
+            }
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
@@ -92,10 +111,26 @@ public sealed class Judge
     /// <param name="narration">The input text.</param>
     /// <param name="examples">Worked examples; may be empty.</param>
     /// <param name="cancellationToken">Stops the judging (the verdict is then not returned: the token's exception propagates).</param>
-    public async Task<JudgeVerdict> EvaluateAsync(string narration, IReadOnlyList<string>? examples = null, CancellationToken cancellationToken = default)
+    public Task<JudgeVerdict> EvaluateAsync(string narration, IReadOnlyList<string>? examples = null, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(narration, null, examples, cancellationToken);
+
+    /// <summary>
+    /// Judges one input with a bird's-eye view. A vision-language card without an image gives an inconclusive verdict
+    /// (it would judge what it cannot see); a text card ignores the image.
+    /// </summary>
+    /// <param name="narration">The input text.</param>
+    /// <param name="image">The drive's bird's-eye view; null for none.</param>
+    /// <param name="examples">Worked examples; may be empty.</param>
+    /// <param name="cancellationToken">Stops the judging (the verdict is then not returned: the token's exception propagates).</param>
+    public async Task<JudgeVerdict> EvaluateAsync(string narration, Vision.BirdsEyeImage? image, IReadOnlyList<string>? examples = null, CancellationToken cancellationToken = default)
     {
-        var messages = MessagesFor(narration, examples ?? []);
+        var messages = MessagesFor(narration, examples ?? [], image);
         string inputSha = InputHash(messages);
+        if (Card.VisionLanguage && image is null)
+        {
+            return new JudgeVerdict(Card.Key, Card.Provider.Identity, Card.PromptSha256, inputSha, null, null, $"judge '{Card.Key}' is vision-language but was given no bird's-eye view; the verdict is inconclusive", []);
+        }
+
         var tasks = Enumerable.Range(0, Card.Samples).Select(i => SampleAsync(messages, inputSha, i, cancellationToken)).ToList();
         var samples = await Task.WhenAll(tasks);
         return Vote(inputSha, samples);

@@ -27,9 +27,34 @@ public static class SuiteEvaluators
     public static JudgeEvaluatorCatalog Open(string scenariosFolder, EvaluatorDevice device, TextWriter? log = null, string? cacheFile = null, JudgeCacheMode mode = JudgeCacheMode.ReadWrite, int maxConcurrentCalls = 2)
     {
         ArgumentException.ThrowIfNullOrEmpty(scenariosFolder);
+        var learned = RegistryEvaluatorCatalog.Open(scenariosFolder, device, log);
+        try
+        {
+            return Around(learned, scenariosFolder, cacheFile, mode, maxConcurrentCalls).Owning(learned);
+        }
+        catch
+        {
+            learned.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The judges of a scenarios folder around a catalog the caller already holds (and keeps: disposing the result
+    /// disposes the judge session and clients, not <paramref name="models"/>).
+    /// </summary>
+    /// <param name="models">The catalog of every id that is not a judge (the learned models').</param>
+    /// <param name="scenariosFolder">The scenarios folder.</param>
+    /// <param name="cacheFile">The judges' response cache (JSON lines, created if missing); null for none.</param>
+    /// <param name="mode">How the cache is used; ignored without a cache.</param>
+    /// <param name="maxConcurrentCalls">The most judge calls in flight at once (1–256).</param>
+    /// <exception cref="Errors.JudgeException">The cache file is damaged; the message names its line.</exception>
+    public static JudgeEvaluatorCatalog Around(IEvaluatorCatalog models, string scenariosFolder, string? cacheFile = null, JudgeCacheMode mode = JudgeCacheMode.ReadWrite, int maxConcurrentCalls = 2)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentException.ThrowIfNullOrEmpty(scenariosFolder);
         var cache = cacheFile is null ? null : JudgeResponseCache.Open(cacheFile);
         var session = new JudgeSession(cache, cache is null ? JudgeCacheMode.Off : mode, maxConcurrentCalls: maxConcurrentCalls);
-        var learned = RegistryEvaluatorCatalog.Open(scenariosFolder, device, log);
-        return new JudgeEvaluatorCatalog(learned, new JudgeRegistry(JudgeRegistry.DefaultRoot(scenariosFolder)), session).Owning(learned, session);
+        return new JudgeEvaluatorCatalog(models, new JudgeRegistry(JudgeRegistry.DefaultRoot(scenariosFolder)), session).Owning(session);
     }
 }

@@ -24,13 +24,62 @@ public sealed class ScenarioRunner
     // One xunit view per Core result, so that a result asked for twice is the same object.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CaseResult, ScenarioResult> _views = [];
     private readonly Lazy<SuiteSettings> _settings;
+    private readonly Lazy<IEvaluatorCatalogFactory?> _evaluators;
     private RunRecordingFixture? _recording;
 
-    /// <summary>A run whose settings are read from the environment on first use.</summary>
-    public ScenarioRunner() => _settings = new(SuiteSettings.FromEnvironment);
+    /// <summary>
+    /// A run whose settings are read from the environment on first use, with the evaluators of the test assembly's
+    /// <see cref="ScenarioEvaluatorsAttribute"/> (the learned models alone without one).
+    /// </summary>
+    public ScenarioRunner()
+    {
+        _settings = new(SuiteSettings.FromEnvironment);
+        _evaluators = new(AssemblyEvaluators);
+    }
+
+    /// <summary>A run whose settings are read from the environment on first use, with the evaluators of a factory.</summary>
+    /// <param name="evaluators">Makes each suite's catalog around its learned models; null for the learned models alone.</param>
+    public ScenarioRunner(IEvaluatorCatalogFactory? evaluators)
+    {
+        _settings = new(SuiteSettings.FromEnvironment);
+        _evaluators = new(evaluators);
+    }
 
     /// <summary>A run with the given settings (for tests).</summary>
-    internal ScenarioRunner(SuiteSettings settings) => _settings = new(settings);
+    internal ScenarioRunner(SuiteSettings settings, IEvaluatorCatalogFactory? evaluators = null)
+    {
+        _settings = new(settings);
+        _evaluators = new(evaluators);
+    }
+
+    /// <summary>
+    /// The factory the test assembly names with <see cref="ScenarioEvaluatorsAttribute"/>: the entry assembly's (an xunit v3
+    /// test assembly is the process's executable), else the running test's assembly; null when neither names one.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The attribute names an unusable type.</exception>
+    internal static IEvaluatorCatalogFactory? AssemblyEvaluators()
+    {
+        var assemblies = new List<System.Reflection.Assembly>();
+        if (System.Reflection.Assembly.GetEntryAssembly() is { } entry)
+        {
+            assemblies.Add(entry);
+        }
+
+        if (TestContext.Current.TestAssembly is global::Xunit.v3.IXunitTestAssembly running)
+        {
+            assemblies.Add(running.Assembly);
+        }
+
+        foreach (var assembly in assemblies)
+        {
+            if (assembly.GetCustomAttributes(typeof(ScenarioEvaluatorsAttribute), false).OfType<ScenarioEvaluatorsAttribute>().FirstOrDefault() is { } attribute)
+            {
+                return attribute.CreateFactory();
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The run of this test process, created on first use (its settings are read from the environment then, once).</summary>
     public static ScenarioRunner Shared => SharedRun.Value;
@@ -46,7 +95,7 @@ public sealed class ScenarioRunner
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var full = Path.GetFullPath(folder);
-        var lazy = _suites.GetOrAdd(full, f => new Lazy<ScenarioSuite>(() => new ScenarioSuite(f, Settings.Device)));
+        var lazy = _suites.GetOrAdd(full, f => new Lazy<ScenarioSuite>(() => new ScenarioSuite(f, Settings, _evaluators.Value)));
         try
         {
             return lazy.Value;

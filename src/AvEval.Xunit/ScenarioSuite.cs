@@ -8,7 +8,8 @@ namespace AvEval.Xunit;
 
 /// <summary>
 /// A <c>scenarios/</c> folder as the xunit surface opens it: Core's <see cref="Suite"/> (candidates, scenario files,
-/// discovery) with the learned evaluators of its <c>models/</c> folder (<see cref="Models"/>). <see cref="Open"/> serves
+/// discovery) with the learned evaluators of its <c>models/</c> folder (<see cref="Models"/>), inside the catalog of the
+/// test assembly's <see cref="ScenarioEvaluatorsAttribute"/> factory when it names one (the judges, for instance). <see cref="Open"/> serves
 /// the suite of <see cref="ScenarioRunner.Shared"/>, the run of this test process.
 /// </summary>
 public sealed class ScenarioSuite
@@ -25,22 +26,29 @@ public sealed class ScenarioSuite
     /// <summary>The catalog's file name inside the folder.</summary>
     public const string CatalogFile = Suite.CatalogFile;
 
-    internal ScenarioSuite(string folder, EvaluatorDevice device)
+    internal ScenarioSuite(string folder, SuiteSettings settings, IEvaluatorCatalogFactory? evaluators)
     {
         var full = Path.GetFullPath(folder);
         // The runtime logs its provider choice (CUDA, or CPU and why) once, on the first model opened.
-        Evaluators = RegistryEvaluatorCatalog.Open(full, device, Console.Error);
+        Learned = RegistryEvaluatorCatalog.Open(full, settings.Device, Console.Error);
+        Evaluators = evaluators?.Create(full, Learned, settings) ?? Learned;
         Core = new Suite(full, Evaluators);
     }
 
     /// <summary>Core's suite.</summary>
     public Suite Core { get; }
 
-    /// <summary>The suite's learned evaluators as Core's runner reaches them.</summary>
-    public RegistryEvaluatorCatalog Evaluators { get; }
+    /// <summary>
+    /// The suite's evaluators as Core's runner reaches them: the catalog of the test assembly's
+    /// <see cref="ScenarioEvaluatorsAttribute"/> factory around <see cref="Learned"/>, or <see cref="Learned"/> without one.
+    /// </summary>
+    public IEvaluatorCatalog Evaluators { get; }
+
+    /// <summary>The suite's learned models (<c>models/</c>).</summary>
+    public RegistryEvaluatorCatalog Learned { get; }
 
     /// <summary>The learned evaluators that scenarios may pin (<c>evaluator id@version ...</c>), from <c>models/</c>.</summary>
-    public ModelRegistry Models => Evaluators.Models;
+    public ModelRegistry Models => Learned.Models;
 
     /// <summary>The absolute folder.</summary>
     public string Folder => Core.Folder;
@@ -65,7 +73,7 @@ public sealed class ScenarioSuite
     public static ScenarioSuite OpenUncached(string folder)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        return new ScenarioSuite(folder, SuiteSettings.FromEnvironment().Device);
+        return new ScenarioSuite(folder, SuiteSettings.FromEnvironment(), ScenarioRunner.AssemblyEvaluators());
     }
 
     /// <summary>Every scenario file under <c>behaviors/</c> (<see cref="Suite.BehaviourFiles"/>).</summary>

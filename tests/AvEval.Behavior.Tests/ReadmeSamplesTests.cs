@@ -13,6 +13,7 @@ public partial class ReadmeSamplesTests
     private static readonly string[] SampleFiles =
     [
         "tests/AvEval.Behavior.Tests/ReadmeSamples.cs",
+        "tests/AvEval.Behavior.Tests/RunRecording.cs",
         "tests/AvEval.Meta.Tests/GoldenSetMetaTests.cs",
     ];
 

@@ -1,4 +1,4 @@
-using AvEval.Learned.Suites;
+using AvEval.Judges;
 using AvEval.Runs;
 using AvEval.Suites;
 using AvEval.Tests;
@@ -11,7 +11,7 @@ namespace AvEval.Behavior.Tests;
 /// default candidates. The xunit path is what <see cref="BehaviorSuiteTests"/> runs: <see cref="ScenariosAttribute"/>'s
 /// rows, each judged by a <see cref="ScenarioRunner"/> (the mapping <see cref="ScenarioRunner.Verify"/> applies). The
 /// command-line path is what <c>RunCommand.Execute</c> runs: a fresh <see cref="Suite"/> over a fresh
-/// <see cref="RegistryEvaluatorCatalog"/>, <see cref="Suite.Discover"/> and <see cref="SuiteRunner.Run"/>. Both run in this
+/// <see cref="SuiteEvaluators"/> catalog (the judges around the learned models), <see cref="Suite.Discover"/> and <see cref="SuiteRunner.Run"/>. Both run in this
 /// process on separate objects (no shared cache), and their case records are compared as RunJson text.
 /// </summary>
 public class RunnerEquivalenceTests
@@ -25,7 +25,7 @@ public class RunnerEquivalenceTests
         var rows = new ScenariosAttribute(Suite.AllScenarios).Discover(() => ScenarioSettings.Of(settings), folder);
         var viaXunit = rows.Select(r => xunitRunner.Judge(r.Case)).ToList();
 
-        using var evaluators = RegistryEvaluatorCatalog.Open(folder, settings.Device, TextWriter.Null);
+        using var evaluators = SuiteEvaluators.Open(folder, settings.Device, TextWriter.Null);
         var suite = new Suite(folder, evaluators);
         var run = new SuiteRunner(suite).Run(suite.Discover(Suite.AllScenarios, suite.SelectCandidates(settings.Candidates)), settings, cancellation: TestContext.Current.CancellationToken);
 

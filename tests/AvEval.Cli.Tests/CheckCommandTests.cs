@@ -103,6 +103,37 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Check_JudgeExpectation_AcceptedLikeAnyEvaluator()
+    {
+        using var repo = new RepositoryCopy();
+        var file = Path.Combine(repo.Root, "scenarios", "behaviors", "following_distance", "judged.yaml");
+        File.WriteAllText(file, Head("judged") + "  - thw.gap.min >= 1 s\n  - evaluator drive_review_server@1 probability >= 0.5\n" + Tail);
+
+        var run = CliRun.Of("check", file);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Error.ShouldBeEmpty();
+        run.Output.ShouldBe($"1 file checked, no errors (suite '{Path.Combine(repo.Root, "scenarios")}').{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Check_UnknownJudgeId_ExitCode2AtFileLineColumnNamingTheJudges()
+    {
+        using var repo = new RepositoryCopy();
+        string suite = Path.Combine(repo.Root, "scenarios");
+        var file = Path.Combine(suite, "behaviors", "following_distance", "judged.yaml");
+        File.WriteAllText(file, Head("judged") + "  - thw.gap.min >= 1 s\n  - evaluator drive_reveiw_server@1 probability >= 0.5\n" + Tail);
+
+        var run = CliRun.Of("check", file);
+
+        run.ExitCode.ShouldBe(2);
+        var lines = run.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2, run.Error);
+        lines[0].ShouldStartWith($"error: {file}:11:5: expectation 'evaluator drive_reveiw_server@1 probability >= 0.5': unknown evaluator 'drive_reveiw_server': ");
+        lines[0].ShouldEndWith($", or name a judge of '{Path.Combine(suite, "judges")}' (judges: cut_in_review_server, drive_pairwise_server, drive_review_server, drive_review_tiny).");
+    }
+
+    [Fact]
     public void Check_PathThatDoesNotExist_ExitCode2NamingIt()
     {
         var missing = Path.Combine(RepoPaths.Root, "scenarios", "behaviors", "nope.yaml");

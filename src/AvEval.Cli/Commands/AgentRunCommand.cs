@@ -5,6 +5,7 @@ using System.Text.Json;
 using AvEval.Golden;
 using AvEval.Judges.Narration;
 using AvEval.Judges.Retrieval;
+using AvEval.Judges.Vision;
 using AvEval.Judges.Workflows;
 using AvEval.Learned.Certification;
 
@@ -45,11 +46,13 @@ internal static class AgentRunCommand
         using var embedder = golden is null ? null : new SentenceEmbedder();
         var index = embedder is null ? null : Index(embedder, Path.GetDirectoryName(drive.Suite.Folder)!, golden!);
         var tools = WorkflowTools.ForDrive(drive.Result.Drive, drive.Rules, drive.Catalog);
+        // The bird's-eye view a vision-language judge step sees (a text judge ignores it).
+        var image = BirdsEyeViewRenderer.Render(drive.Result.Drive, BirdsEyeViewRenderer.MomentOf(drive.Result.Drive, drive.Rules));
         var context = new WorkflowContext(drive.Narration, index, tools, key =>
         {
             var (id, pin) = GoldenSetCertification.ParseTarget(key);
             return drive.Catalog.JudgeOf(id, pin);
-        });
+        }, image);
         // On the thread pool: blocking on the async call under the caller's synchronization context (a test
         // runner's, with as many threads as cores) deadlocks once all of its threads are blocked.
         var verdict = Task.Run(() => WorkflowRunner.RunAsync(spec, context)).GetAwaiter().GetResult();

@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AvEval.Candidates;
 using AvEval.Errors;
-using AvEval.Learned.Registry;
-using AvEval.Learned.Runtime;
+using AvEval.Judges;
 using AvEval.Scenarios;
 using AvEval.Scenes;
 using AvEval.Storage;
@@ -15,7 +14,7 @@ namespace AvEval.Cli.Commands;
 /// <c>aveval check [&lt;scenario files or folders&gt;] [--suite &lt;folder&gt;]</c>: validates suite files without running
 /// them, for editors and pre-commit hooks. A scenario file is read strictly (YAML, fields, types), its expectations are
 /// validated against what this build publishes (metrics, units, event kinds, the learned evaluators of the suite's
-/// <c>models/</c> registry), its folder must match its behaviour, its log must exist inside the suite and hold the ego
+/// <c>models/</c> registry and the judges of its <c>judges/</c> folder), its folder must match its behaviour, its log must exist inside the suite and hold the ego
 /// track, and its id must be unique; <c>candidates.yaml</c> is read as a catalog. Every error is printed on standard error
 /// as <c>error: file:line:column: problem</c> (all of them, not just the first; a file that does not parse stops at its
 /// first syntax error), then one summary line; exit code 2 if any, else 0 with <c>N files checked</c> on standard output.
@@ -52,8 +51,9 @@ internal static class CheckCommand
         }
 
         var errors = new List<string>();
-        using var registry = new ModelRegistry(Path.Combine(suite, "models"), new LearnedRuntime(EvaluatorDevice.Cpu, TextWriter.Null));
-        var validator = PublishedMetrics.CreateValidator(registry);
+        // The catalog aveval run opens (the judges around the learned models); checking reads cards only, loads no model.
+        using var evaluators = SuiteEvaluators.Open(suite, EvaluatorDevice.Cpu, TextWriter.Null);
+        var validator = PublishedMetrics.CreateValidator(evaluators);
         var scenes = new Dictionary<string, Scene?>(StringComparer.Ordinal);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         int failing = 0;

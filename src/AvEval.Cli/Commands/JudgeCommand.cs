@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AvEval.Judges.Vision;
 using AvEval.Learned.Certification;
 
 namespace AvEval.Cli.Commands;
@@ -9,7 +10,7 @@ namespace AvEval.Cli.Commands;
 /// <summary>
 /// <c>aveval judge &lt;judge-id&gt;@&lt;version&gt; --scenario &lt;id&gt; --candidate &lt;id&gt; [--suite folder] [--cache file] [--replay]
 /// [--format table|json]</c>: drives the scenario with the candidate, narrates the drive, asks the judge (its card's k
-/// samples through the response cache), and prints the narration's hash, every sample, the vote share, the verdict and,
+/// samples through the response cache; a vision-language judge also sees the bird's-eye view), and prints the narration's hash (and the image's), every sample, the vote share, the verdict and,
 /// when inconclusive, why. Exit 0 when the verdict is conclusive (whatever it says), 1 when it is inconclusive (it fails
 /// closed, as a blocking scenario would), 2 on bad input.
 /// </summary>
@@ -38,8 +39,10 @@ internal static class JudgeCommand
         var judge = drive.Catalog.JudgeOf(id, pin);
         // On the thread pool: blocking on the async call under the caller's synchronization context (a test
         // runner's, with as many threads as cores) deadlocks once all of its threads are blocked.
-        var verdict = Task.Run(() => judge.EvaluateAsync(drive.Narration.Text)).GetAwaiter().GetResult();
         var card = judge.Card;
+        // A vision-language judge also sees the drive's bird's-eye view, as in a suite run.
+        var image = card.VisionLanguage ? BirdsEyeViewRenderer.Render(drive.Result.Drive, BirdsEyeViewRenderer.MomentOf(drive.Result.Drive, drive.Rules)) : null;
+        var verdict = Task.Run(() => judge.EvaluateAsync(drive.Narration.Text, image)).GetAwaiter().GetResult();
         string subject = $"{drive.Result.Spec.DisplayName} @ {drive.Result.Candidate.Id}";
         string? majority = verdict.IsConclusive ? Majority(verdict, card.Output.Field) : null;
         var o = environment.Output;
@@ -59,6 +62,12 @@ internal static class JudgeCommand
                 w.WriteString("narration_sha256", drive.Narration.Sha256);
                 w.WriteString("prompt_sha256", verdict.PromptSha256);
                 w.WriteString("input_sha256", verdict.InputSha256);
+                if (image is not null)
+                {
+                    w.WriteString("image_version", image.Version);
+                    w.WriteNumber("image_time_seconds", image.TimeSeconds);
+                    w.WriteString("image_sha256", image.Sha256);
+                }
                 w.WriteStartArray("samples");
                 foreach (var s in verdict.Samples)
                 {
@@ -101,6 +110,11 @@ internal static class JudgeCommand
             o.WriteLine($"drive        {subject}");
             o.WriteLine($"narration    {drive.Narration.Version} sha256 {drive.Narration.Sha256}");
             o.WriteLine($"prompt       v{card.PromptVersion} sha256 {verdict.PromptSha256}; input sha256 {verdict.InputSha256}");
+            if (image is not null)
+            {
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"image        {image.Version} at t={image.TimeSeconds:0.0##} s sha256 {image.Sha256}"));
+            }
+
             foreach (var s in verdict.Samples)
             {
                 string value = s.Values.TryGetValue(card.Output.Field, out var v) ? $"{card.Output.Field} = '{v}'" : "no value";

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AvEval.Cli.Output;
-using AvEval.Learned.Suites;
+using AvEval.Judges;
 using AvEval.Reports;
 using AvEval.Runs;
 using AvEval.Candidates;
@@ -15,7 +15,9 @@ namespace AvEval.Cli.Commands;
 
 /// <summary>
 /// <c>aveval run [--candidate id[,id...]] [--suite folder] [--filter glob] [--store file] [--format table|json]</c>: runs
-/// the suite outside the test host through Core's <see cref="SuiteRunner"/> (the runner <c>dotnet test</c> uses), prints a
+/// the suite outside the test host through Core's <see cref="SuiteRunner"/> (the runner <c>dotnet test</c> uses) with the
+/// suite's judges around its learned models (<see cref="SuiteEvaluators"/>; the judges' response cache is the file of
+/// <c>AVEVAL_JUDGE_CACHE</c>, none when unset), prints a
 /// summary first (pass/fail counts per behaviour, failures one line each) then every case, and records the run. Exit 0
 /// when every blocking case passed, 1 when one failed, 2 on bad input.
 /// With <c>--baseline id</c> it answers the release question instead: one run of the baseline
@@ -76,15 +78,15 @@ internal static class RunCommand
         };
         var bar = settings.Format == OutputFormat.Table && !settings.NoProgress ? terminal : null;
         return settings.Release.Baseline is { } baseline
-            ? Release(settings, suiteSettings, baseline, environment, bar)
-            : RunOnly(settings, suiteSettings, environment, bar);
+            ? Release(settings, suiteSettings, baseline, environment, bar, variable)
+            : RunOnly(settings, suiteSettings, environment, bar, variable);
     }
 
-    private static int RunOnly(RunSettings settings, SuiteSettings suiteSettings, CliEnvironment environment, IAnsiConsole? bar)
+    private static int RunOnly(RunSettings settings, SuiteSettings suiteSettings, CliEnvironment environment, IAnsiConsole? bar, Func<string, string?> variable)
     {
         var folder = Suite.FindFolder(suiteSettings, Directory.GetCurrentDirectory());
         var recorder = OpenRecorder(settings, suiteSettings, environment);
-        using var evaluators = RegistryEvaluatorCatalog.Open(folder, suiteSettings.Device, environment.Error);
+        using var evaluators = SuiteEvaluators.Open(folder, suiteSettings.Device, environment.Error, JudgeCache(variable));
         var suite = new Suite(folder, evaluators);
         var candidates = suite.SelectCandidates(suiteSettings.Candidates, settings.Candidates.Count > 0 ? "--candidate" : SuiteSettings.CandidatesVariable);
         var cases = suite.Discover(settings.Filter ?? Suite.AllScenarios, candidates);
@@ -106,7 +108,7 @@ internal static class RunCommand
     /// The release question: the baseline and the candidate in one recorded run (the scenes are read once for both), then
     /// the gate on that run's two sides. The decision comes first; the run's summary and the comparison follow.
     /// </summary>
-    private static int Release(RunSettings settings, SuiteSettings suiteSettings, string baseline, CliEnvironment environment, IAnsiConsole? bar)
+    private static int Release(RunSettings settings, SuiteSettings suiteSettings, string baseline, CliEnvironment environment, IAnsiConsole? bar, Func<string, string?> variable)
     {
         const string baselineSetting = "--baseline";
         string candidateSetting = settings.Candidates.Count > 0 ? "--candidate" : SuiteSettings.CandidatesVariable;
@@ -116,7 +118,7 @@ internal static class RunCommand
         }
 
         var folder = Suite.FindFolder(suiteSettings, Directory.GetCurrentDirectory());
-        using var evaluators = RegistryEvaluatorCatalog.Open(folder, suiteSettings.Device, environment.Error);
+        using var evaluators = SuiteEvaluators.Open(folder, suiteSettings.Device, environment.Error, JudgeCache(variable));
         var suite = new Suite(folder, evaluators);
         var candidates = suite.SelectCandidates(suiteSettings.Candidates, candidateSetting);
         if (candidates.Count != 1)
@@ -156,6 +158,10 @@ internal static class RunCommand
         output.WriteLine($"report:  {ReportWriter.Write(document, reportFolder)}");
         return decision.Passed ? ExitCodes.Success : ExitCodes.FailingVerdicts;
     }
+
+    /// <summary>The judges' response cache of <c>AVEVAL_JUDGE_CACHE</c>; null when unset or empty.</summary>
+    private static string? JudgeCache(Func<string, string?> variable) =>
+        variable(SuiteEvaluators.CacheVariable) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
     private static IRunRecorder? OpenRecorder(RunSettings settings, SuiteSettings suiteSettings, CliEnvironment environment)
     {

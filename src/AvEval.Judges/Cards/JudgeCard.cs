@@ -29,6 +29,11 @@ namespace AvEval.Judges.Cards;
 /// all lie inside it, so a change of any of them makes a certification stale, while recording one does not.
 /// </param>
 /// <param name="Certifications">Certifications against golden sets (<c>aveval golden certify</c>), one per behaviour and golden set; empty when none.</param>
+/// <param name="VisionLanguage">
+/// Whether the judge is a vision-language model (card field <c>vision_language</c>, default false): its input then carries
+/// a bird's-eye-view PNG of the drive (<see cref="Vision.BirdsEyeViewRenderer"/>) beside the narration, and without one
+/// its verdict is inconclusive. Only an OpenAI-compatible provider may set it (the local LLamaSharp provider reads text).
+/// </param>
 public sealed record JudgeCard(
     string Id,
     string Version,
@@ -46,7 +51,8 @@ public sealed record JudgeCard(
     string CardPath,
     string CardSha256,
     string Fingerprint = "",
-    IReadOnlyList<ModelCertification>? Certifications = null)
+    IReadOnlyList<ModelCertification>? Certifications = null,
+    bool VisionLanguage = false)
 {
     /// <summary>The card format this reader accepts.</summary>
     public const string Format = "aveval.judge-card/1";

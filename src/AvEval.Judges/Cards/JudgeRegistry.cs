@@ -164,9 +164,15 @@ public sealed class JudgeRegistry
                 throw JudgeException.BadCard(file, "prompt.file", $"the template '{promptFile}' has no '{{{{narration}}}}' placeholder", "put '{{narration}}' where the drive's narration goes");
             }
 
+            bool vision = r.OptionalBool("vision_language") ?? false;
+            if (vision && provider.Kind == JudgeProviderKind.LlamaSharp)
+            {
+                throw JudgeException.BadCard(file, "vision_language", "the card is vision-language but its provider is 'llamasharp', which reads text only", "serve the vision-language model behind an OpenAI-compatible endpoint, or set 'vision_language' to false");
+            }
+
             return new JudgeCard(id, version, r.Text("task"), r.Text("description"), provider, promptText, prompt.Text("version"), promptSha, schema, output,
                 new JudgeSampling(temperature, topP, maxTokens, seed), samples, timeout, file, Convert.ToHexStringLower(SHA256.HashData(bytes)),
-                JudgeCardCertifications.Fingerprint(bytes), JudgeCardCertifications.Read(file, doc.RootElement));
+                JudgeCardCertifications.Fingerprint(bytes), JudgeCardCertifications.Read(file, doc.RootElement), vision);
         }
     }
 

@@ -10,7 +10,7 @@ namespace AvEval.Judges.Certification;
 
 /// <summary>
 /// Judges pass the certification gate of learned models: every drive-window item of a golden set is narrated
-/// (<see cref="GoldenWindowNarrator"/>) and judged, the verdict's vote share is the item's probability, and
+/// (<see cref="GoldenWindowNarrator"/>; a vision-language judge also sees the window's bird's-eye view) and judged, the verdict's vote share is the item's probability, and
 /// <see cref="EvaluatorCertifier.Certify"/> decides with the same statistics and thresholds as for a learned model
 /// (Cohen's kappa lower 95% bound of the labels at probability ≥ 0.5, and the ECE, against the manifest's thresholds for
 /// the card's behaviour). The certification records the card's <see cref="JudgeCard.Fingerprint"/> where a model's records
@@ -38,8 +38,8 @@ public static class JudgeCertification
             throw CertificationException.NoThreshold(manifest, judge.Card.Task, set.Manifest.Certification.Select(c => c.Behaviour));
         }
 
-        var narrations = GoldenWindowNarrator.NarrateAll(root, folder, set, judge.Card.Key);
-        var verdicts = await Task.WhenAll(narrations.Select(n => judge.EvaluateAsync(n.Text, null, cancellationToken)));
+        var inputs = GoldenWindowNarrator.InputsOf(root, folder, set, judge.Card.Key, images: judge.Card.VisionLanguage);
+        var verdicts = await Task.WhenAll(inputs.Select(n => judge.EvaluateAsync(n.Narration.Text, n.Image, null, cancellationToken)));
         var adjudicated = set.Adjudicate().Items.ToDictionary(i => i.Item, i => i.Label, StringComparer.Ordinal);
         var scored = new List<ScoredItem>(set.Items.Count);
         for (int i = 0; i < set.Items.Count; i++)

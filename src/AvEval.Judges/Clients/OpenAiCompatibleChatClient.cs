@@ -50,6 +50,28 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         _completions = new Uri(baseText + "/chat/completions");
     }
 
+    /// <summary>
+    /// A message's content: its text, or, with attached images (a vision-language judge's bird's-eye view), the content
+    /// parts of the chat-completions protocol: the text, then each image as an <c>image_url</c> part with a base64
+    /// <c>data:</c> URL.
+    /// </summary>
+    private static JsonNode ContentOf(ChatMessage message)
+    {
+        var images = message.Contents.OfType<DataContent>().Where(d => d.HasTopLevelMediaType("image")).ToList();
+        if (images.Count == 0)
+        {
+            return JsonValue.Create(message.Text);
+        }
+
+        var parts = new JsonArray { new JsonObject { ["type"] = "text", ["text"] = message.Text } };
+        foreach (var image in images)
+        {
+            parts.Add(new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = $"data:{image.MediaType};base64,{Convert.ToBase64String(image.Data.Span)}" } });
+        }
+
+        return parts;
+    }
+
     /// <summary>The request body for messages and options (the chat-completions JSON).</summary>
     /// <param name="messages">The messages.</param>
     /// <param name="options">The options.</param>
@@ -59,7 +81,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         var body = new JsonObject
         {
             ["model"] = options?.ModelId ?? _options.Model,
-            ["messages"] = new JsonArray([.. messages.Select(m => (JsonNode)new JsonObject { ["role"] = m.Role.Value, ["content"] = m.Text })]),
+            ["messages"] = new JsonArray([.. messages.Select(m => (JsonNode)new JsonObject { ["role"] = m.Role.Value, ["content"] = ContentOf(m) })]),
         };
         if (options?.Temperature is { } t)
         {

@@ -29,7 +29,16 @@ public static class GoldenWindowNarrator
     /// <param name="judge">The judge being certified, <c>id@version</c> (named in errors).</param>
     /// <exception cref="CertificationException">An item is not a drive window with a log, or its ego has no state in the window.</exception>
     /// <exception cref="GoldenSetException">A log's scene hash is not its item's.</exception>
-    public static IReadOnlyList<DriveNarration> NarrateAll(string root, string folder, GoldenSet set, string judge)
+    public static IReadOnlyList<DriveNarration> NarrateAll(string root, string folder, GoldenSet set, string judge) =>
+        [.. InputsOf(root, folder, set, judge, images: false).Select(i => i.Narration)];
+
+    /// <summary>
+    /// The narration of every item, in the set's order, with the window's bird's-eye view when <paramref name="images"/>
+    /// (for a vision-language judge: at <see cref="Vision.BirdsEyeViewRenderer.MomentOf"/> of the cut drive).
+    /// </summary>
+    /// <exception cref="CertificationException">An item is not a drive window with a log, or its ego has no state in the window.</exception>
+    /// <exception cref="GoldenSetException">A log's scene hash is not its item's.</exception>
+    internal static IReadOnlyList<(DriveNarration Narration, Vision.BirdsEyeImage? Image)> InputsOf(string root, string folder, GoldenSet set, string judge, bool images)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(folder);
@@ -37,7 +46,7 @@ public static class GoldenWindowNarrator
         string itemsFile = Path.Combine(folder, GoldenSetStore.ItemsFile);
         var scenes = new Dictionary<string, Scene>(StringComparer.Ordinal);
         var analysis = RuleAnalysis.CreateDefault();
-        var narrations = new List<DriveNarration>(set.Items.Count);
+        var narrations = new List<(DriveNarration, Vision.BirdsEyeImage?)>(set.Items.Count);
         foreach (var item in set.Items)
         {
             var w = item.Window;
@@ -60,7 +69,8 @@ public static class GoldenWindowNarrator
             var cut = Cut(scene, new TrackId(w.Ego), w.StartSeconds, w.EndSeconds)
                 ?? throw CertificationException.Unscorable(itemsFile, item.Id, judge, string.Create(CultureInfo.InvariantCulture, $"ego '{w.Ego}' has no state in [{w.StartSeconds}, {w.EndSeconds}) s"));
             var drive = new Drive(cut, new TrackId(w.Ego));
-            narrations.Add(Narrate(drive, analysis.Analyze(drive), w.Other));
+            var rules = analysis.Analyze(drive);
+            narrations.Add((Narrate(drive, rules, w.Other), images ? Vision.BirdsEyeViewRenderer.Render(drive, Vision.BirdsEyeViewRenderer.MomentOf(drive, rules)) : null));
         }
 
         return narrations;

@@ -3,6 +3,7 @@ using AvEval.Analysis;
 using AvEval.Errors;
 using AvEval.Judges.Cards;
 using AvEval.Judges.Narration;
+using AvEval.Judges.Vision;
 using AvEval.Runs;
 using AvEval.Scenarios.Expectations;
 using AvEval.Suites;
@@ -14,7 +15,7 @@ namespace AvEval.Judges.Suites;
 /// Core's <see cref="IEvaluatorCatalog"/> over a suite's judges (<c>scenarios/judges</c>) and, for every other id, an
 /// inner catalog (the learned models'): scenario files write <c>evaluator &lt;judge-id&gt;@&lt;version&gt; probability &gt;= 0.5</c>
 /// like any evaluator. A judge reads the drive's narration (<see cref="DriveNarrator"/> over the default rule
-/// analyzers) and publishes its vote share as <c>evaluator.&lt;id&gt;@&lt;pin&gt;.&lt;output&gt;</c>, without a value and with the
+/// analyzers), and a vision-language judge also its bird's-eye view (<see cref="BirdsEyeViewRenderer"/>), and publishes its vote share as <c>evaluator.&lt;id&gt;@&lt;pin&gt;.&lt;output&gt;</c>, without a value and with the
 /// reason when the verdict is inconclusive. <see cref="EvaluateBatch"/> judges every drive of a run at once (through the
 /// session's concurrency limit); the analyzer then reads each drive's verdict. Judges pass the same gate as learned
 /// models: <see cref="CertificationProblem"/> is <see cref="Certification.JudgeCertification.Problem"/> against the golden
@@ -27,7 +28,9 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     private readonly JudgeSession _session;
     private readonly Func<JudgeCard, IChatClient> _clients;
     private readonly ConcurrentDictionary<string, Lazy<Judge>> _judges = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Judge, string Input), JudgeVerdict> _verdicts = new();
+    private readonly ConcurrentDictionary<(string Id, string Pin), Lazy<JudgeCard>> _cards = new();
+    // One judging per judge and input, shared by concurrent callers (a batch holds many scenarios of one drive).
+    private readonly ConcurrentDictionary<(string Judge, string Input), Lazy<Task<JudgeVerdict>>> _verdicts = new();
     private readonly List<IChatClient> _owned = [];
     private readonly List<IDisposable> _ownedParts = [];
 
@@ -68,12 +71,16 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     {
         if (!Judges.Contains(evaluator))
         {
-            return _inner.Problem(evaluator, version, output);
+            // An id that is neither a model nor a judge: say where the judges are too.
+            var problem = _inner.Problem(evaluator, version, output);
+            return problem is not null && problem.StartsWith($"unknown evaluator '{evaluator}", StringComparison.Ordinal)
+                ? $"{problem.TrimEnd('.')}, or name a judge of '{Judges.Root}' (judges: {(Judges.Judges.Count == 0 ? "none" : string.Join(", ", Judges.Judges))})"
+                : problem;
         }
 
         try
         {
-            var card = Judges.Read(evaluator, version);
+            var card = CardOf(evaluator, version);
             return card.Output.Name == output ? null : $"judge '{card.Key}' has no output '{output}'; it publishes '{card.Output.Name}'";
         }
         catch (JudgeException e)
@@ -94,7 +101,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
             return _inner.CertificationProblem(evaluator, version);
         }
 
-        var card = Judges.Read(evaluator, version);
+        var card = CardOf(evaluator, version);
         return Certification.JudgeCertification.Problem(card, Path.Combine(Path.GetDirectoryName(Judges.Root)!, Suite.GoldenFolder));
     }
 
@@ -106,7 +113,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
             return _inner.Describe(evaluator, version);
         }
 
-        var card = Judges.Read(evaluator, version);
+        var card = CardOf(evaluator, version);
         return new EvaluatorRecord(card.Id, card.Version, card.CardSha256, card.Provider.Kind == JudgeProviderKind.LlamaSharp ? "cpu" : "remote");
     }
 
@@ -118,7 +125,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
             return _inner.FilesOf(evaluator, version);
         }
 
-        var card = Judges.Read(evaluator, version);
+        var card = CardOf(evaluator, version);
         var files = Directory.GetFiles(Path.GetDirectoryName(card.CardPath)!).Order(StringComparer.Ordinal).ToList();
         if (card.Provider.Kind == JudgeProviderKind.LlamaSharp)
         {
@@ -140,7 +147,29 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
 
         var judge = JudgeOf(evaluator, version);
         var analysis = RuleAnalysis.CreateDefault();
-        Task.WhenAll(drives.Select(d => Task.Run(() => VerdictAsync(judge, DriveNarrator.Narrate(d, analysis.Analyze(d)))))).GetAwaiter().GetResult();
+        Task.WhenAll(drives.Select(d => Task.Run(() => VerdictAsync(judge, Input(judge, d, analysis.Analyze(d)))))).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// The checked card of a pin, read once per catalog: reading hashes the prompt and a local model file (gigabytes for
+    /// a production GGUF), which a suite must not repeat per case. A card that cannot be read is not kept (it may be fixed
+    /// while an IDE keeps the process alive).
+    /// </summary>
+    /// <param name="evaluator">The judge id.</param>
+    /// <param name="version">The pin.</param>
+    /// <exception cref="JudgeException">Unknown judge or version, or a bad card.</exception>
+    public JudgeCard CardOf(string evaluator, string version)
+    {
+        var lazy = _cards.GetOrAdd((evaluator, version), k => new Lazy<JudgeCard>(() => Judges.Read(k.Id, k.Pin)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (JudgeException)
+        {
+            _cards.TryRemove(new KeyValuePair<(string, string), Lazy<JudgeCard>>((evaluator, version), lazy));
+            throw;
+        }
     }
 
     /// <summary>The judge of a pin (its client made once).</summary>
@@ -148,7 +177,7 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
     /// <param name="version">The pin.</param>
     public Judge JudgeOf(string evaluator, string version)
     {
-        var card = Judges.Read(evaluator, version);
+        var card = CardOf(evaluator, version);
         return _judges.GetOrAdd(card.Key, _ => new Lazy<Judge>(() =>
         {
             var client = _clients(card);
@@ -161,16 +190,27 @@ public sealed class JudgeEvaluatorCatalog : IEvaluatorCatalog, IDisposable
         })).Value;
     }
 
-    internal async Task<JudgeVerdict> VerdictAsync(Judge judge, DriveNarration narration)
-    {
-        var key = (judge.Card.Key, narration.Sha256);
-        if (_verdicts.TryGetValue(key, out var known))
-        {
-            return known;
-        }
+    /// <summary>
+    /// What a judge reads of a drive: the narration of the rule analyzers' facts, and for a vision-language judge the
+    /// bird's-eye view at <see cref="BirdsEyeViewRenderer.MomentOf"/>.
+    /// </summary>
+    internal static (DriveNarration Narration, BirdsEyeImage? Image) Input(Judge judge, Drive drive, Evaluation rules) =>
+        (DriveNarrator.Narrate(drive, rules), judge.Card.VisionLanguage ? BirdsEyeViewRenderer.Render(drive, BirdsEyeViewRenderer.MomentOf(drive, rules)) : null);
 
-        var verdict = await judge.EvaluateAsync(narration.Text);
-        return _verdicts.GetOrAdd(key, verdict);
+    internal async Task<JudgeVerdict> VerdictAsync(Judge judge, (DriveNarration Narration, BirdsEyeImage? Image) input)
+    {
+        var key = (judge.Card.Key, input.Narration.Sha256 + (input.Image is { } i ? "+" + i.Sha256 : ""));
+        var lazy = _verdicts.GetOrAdd(key, _ => new Lazy<Task<JudgeVerdict>>(() => judge.EvaluateAsync(input.Narration.Text, input.Image)));
+        try
+        {
+            return await lazy.Value;
+        }
+        catch
+        {
+            // Not kept: a judging that threw (rather than failing closed) is tried again by the next caller.
+            _verdicts.TryRemove(new KeyValuePair<(string, string), Lazy<Task<JudgeVerdict>>>(key, lazy));
+            throw;
+        }
     }
 
     /// <inheritdoc/>

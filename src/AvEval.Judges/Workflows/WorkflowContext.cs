@@ -9,4 +9,5 @@ namespace AvEval.Judges.Workflows;
 /// <param name="Index">The golden cases' MiniLM index (for <c>retrieve</c> steps); null when the workflow has none.</param>
 /// <param name="Tools">The tools (<c>tool</c> steps name them).</param>
 /// <param name="Judges">The judge of a <c>id@pin</c> (for <c>judge</c> steps).</param>
-public sealed record WorkflowContext(DriveNarration Narration, NarrationIndex? Index, IReadOnlyList<AIFunction> Tools, Func<string, Judge> Judges);
+/// <param name="Image">The drive's bird's-eye view, which <c>judge</c> steps give a vision-language judge; null for none (such a judge is then inconclusive).</param>
+public sealed record WorkflowContext(DriveNarration Narration, NarrationIndex? Index, IReadOnlyList<AIFunction> Tools, Func<string, Judge> Judges, Vision.BirdsEyeImage? Image = null);

@@ -128,7 +128,7 @@ public static class WorkflowRunner
                 var examples = step.Settings.TryGetValue("examples", out string? from)
                     ? retrieved.GetValueOrDefault(from)?.Select(c => $"Case {c.Id} (label: {c.Label ?? "unknown"}):\n{c.Text}").ToList() ?? throw new InvalidOperationException($"step '{from}' retrieved nothing")
                     : [];
-                var verdict = await judge.EvaluateAsync(context.Narration.Text, examples, ct);
+                var verdict = await judge.EvaluateAsync(context.Narration.Text, context.Image, examples, ct);
                 if (verdict.Probability is not { } p)
                 {
                     return new WorkflowStepTrace(step.Id, step.Kind, $"{judge.Card.Key} with {examples.Count} examples", null, null, verdict.Model, 0, verdict.Tokens, verdict.Reason);

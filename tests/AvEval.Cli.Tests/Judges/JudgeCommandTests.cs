@@ -38,6 +38,27 @@ public sealed class JudgeCommandTests
     }
 
     [Fact]
+    public async Task Judge_VisionLanguageCard_SendsTheBirdsEyeViewAndPrintsItsHash()
+    {
+        using var copy = new RepositoryCopy();
+        await using var server = new LoopbackChatServer((_, _) => Answer("""{"verdict":"pass","score":4,"reason":"kept its gap"}"""));
+        PointAt(copy, server.Endpoint);
+        string card = Path.Combine(Suite(copy), "judges", "drive_review_server", "1.0.0", "judge-card.json");
+        File.WriteAllText(card, File.ReadAllText(card).Replace("\"samples\": 3,", "\"samples\": 1, \"vision_language\": true,", StringComparison.Ordinal));
+
+        var run = CliRun.Of("judge", "drive_review_server@1", "--scenario", Scenario, "--candidate", "rc-2026.12.1", "--suite", Suite(copy), "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        doc.RootElement.GetProperty("image_version").GetString().ShouldBe("bev/1");
+        string sha = doc.RootElement.GetProperty("image_sha256").GetString()!;
+        using var request = JsonDocument.Parse(server.Requests.ShouldHaveSingleItem());
+        var parts = request.RootElement.GetProperty("messages")[0].GetProperty("content");
+        string url = parts[1].GetProperty("image_url").GetProperty("url").GetString()!;
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromBase64String(url["data:image/png;base64,".Length..]))).ShouldBe(sha);
+    }
+
+    [Fact]
     public async Task Judge_MalformedAnswer_InconclusiveWithReasonExit1()
     {
         using var copy = new RepositoryCopy();

@@ -92,6 +92,19 @@ public sealed class JudgeEvaluatorCatalogTests
     }
 
     [Fact]
+    public async Task EvaluateBatch_OneDriveOfTwoScenarios_JudgedOnce()
+    {
+        await using var server = new LoopbackChatServer((_, _) => new Reply(200, Completion("""{"verdict":"fail","score":2,"reason":"close"}""")));
+        using var session = new JudgeSession(maxConcurrentCalls: 4);
+        using var catalog = CatalogOn(server.Endpoint, session);
+        var drive = CutInDrive();
+
+        catalog.EvaluateBatch("drive_review_server", "1", [drive, drive]);
+
+        server.Requests.Count.ShouldBe(3, "the card's 3 samples, once: concurrent callers share one judging of an input");
+    }
+
+    [Fact]
     public async Task Catalog_LearnedIdsAndGate_DelegateAndJudgesAreUncertified()
     {
         await using var server = new LoopbackChatServer((_, _) => new Reply(200, "{}"));

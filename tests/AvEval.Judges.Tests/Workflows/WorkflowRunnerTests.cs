@@ -4,6 +4,7 @@ using AvEval.Errors;
 using AvEval.Judges.Clients;
 using AvEval.Judges.Narration;
 using AvEval.Judges.Retrieval;
+using AvEval.Judges.Vision;
 using AvEval.Judges.Workflows;
 using AvEval.Learned.Suites;
 using AvEval.Scenes;
@@ -21,7 +22,7 @@ public sealed class WorkflowRunnerTests
 {
     private static readonly string Workflow = Path.Combine(RepoPaths.Root, "scenarios", "workflows", "cut_in_review.yaml");
 
-    private static async Task<(WorkflowVerdict Verdict, List<Activity> Activities)> RunAsync(LoopbackChatServer server, WorkflowSpec? spec = null)
+    private static async Task<(WorkflowVerdict Verdict, List<Activity> Activities)> RunAsync(LoopbackChatServer server, WorkflowSpec? spec = null, bool vision = false)
     {
         spec ??= WorkflowLoader.Load(Workflow);
         var scene = CanonicalSceneFile.Read(Path.Combine(RepoPaths.Logs, "ngsim-gpl", "USA_US101-22_1_T-1.scene.parquet"));
@@ -34,7 +35,7 @@ public sealed class WorkflowRunnerTests
         using var catalog = RegistryEvaluatorCatalog.Open(Path.Combine(RepoPaths.Root, "scenarios"), EvaluatorDevice.Cpu, TextWriter.Null);
         using var session = new JudgeSession();
         using var client = new OpenAiCompatibleChatClient(new OpenAiCompatibleOptions(server.Endpoint, "m", MaxRetries: 0));
-        var judge = new Judge(TestJudges.ServerCard(server.Endpoint, samples: 3), client, session);
+        var judge = new Judge(TestJudges.ServerCard(server.Endpoint, samples: 3) with { VisionLanguage = vision }, client, session);
         var activities = new List<Activity>();
         using var listener = new ActivityListener
         {
@@ -43,7 +44,7 @@ public sealed class WorkflowRunnerTests
             ActivityStopped = a => { lock (activities) { activities.Add(a); } },
         };
         ActivitySource.AddActivityListener(listener);
-        var context = new WorkflowContext(DriveNarrator.Narrate(drive, evaluation), index, WorkflowTools.ForDrive(drive, evaluation, catalog), key => key == judge.Card.Id + "@1" ? judge : throw new InvalidOperationException($"no judge '{key}'"));
+        var context = new WorkflowContext(DriveNarrator.Narrate(drive, evaluation), index, WorkflowTools.ForDrive(drive, evaluation, catalog), key => key == judge.Card.Id + "@1" ? judge : throw new InvalidOperationException($"no judge '{key}'"), BirdsEyeViewRenderer.Render(drive, 9.5));
 
         var verdict = await WorkflowRunner.RunAsync(spec, context, TestContext.Current.CancellationToken);
         return (verdict, activities);
@@ -70,6 +71,29 @@ public sealed class WorkflowRunnerTests
         activities.Count(a => a.OperationName == "workflow.step").ShouldBe(5);
         activities.Count(a => a.OperationName == "judge.sample").ShouldBe(3);
         activities.Single(a => a.OperationName == "workflow.run").GetTagItem("outcome").ShouldBe("pass");
+    }
+
+    [Fact]
+    public async Task Run_VisionJudgeStep_AsksWithTheDrivesBirdsEyeView()
+    {
+        await using var server = new LoopbackChatServer((_, _) => new Reply(200, Completion("""{"verdict":"pass","score":4,"reason":"yielded"}""")));
+
+        var (verdict, _) = await RunAsync(server, vision: true);
+
+        verdict.Outcome.ShouldBe("pass");
+        server.Requests.Count.ShouldBe(3);
+        server.Requests.ShouldAllBe(r => r.Contains("\"type\":\"image_url\"", StringComparison.Ordinal) && r.Contains("data:image/png;base64,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_TextJudgeStep_SendsNoImage()
+    {
+        await using var server = new LoopbackChatServer((_, _) => new Reply(200, Completion("""{"verdict":"pass","score":4,"reason":"yielded"}""")));
+
+        var (verdict, _) = await RunAsync(server);
+
+        verdict.Outcome.ShouldBe("pass");
+        server.Requests.ShouldAllBe(r => !r.Contains("image_url", StringComparison.Ordinal));
     }
 
     [Fact]
