@@ -212,7 +212,7 @@
       marker.style.left = left + '%';
       marker.style.top = (2 + 22 * row) + 'px';
       marker.style.width = width + '%';
-      marker.addEventListener('click', function () { show(Math.round((e.startSeconds - scene.startSeconds) / scene.stepSeconds)); });
+      marker.addEventListener('click', function () { selected = []; show(frameAt(e.startSeconds)); });
       timeline.appendChild(marker);
     });
     figure.appendChild(timeline);
@@ -220,6 +220,9 @@
     scene.notes.forEach(function (n) { figure.appendChild(el('p', { className: 'note', text: n })); });
 
     var ego = scene.agents.filter(function (a) { return a.role === 'ego'; })[0];
+    // Agents of a chosen threshold violation, marked on the map besides those of the events in progress.
+    var selected = [];
+    function frameAt(seconds) { return Math.round((seconds - scene.startSeconds) / scene.stepSeconds); }
     function stateAt(agent, frame) {
       var i = frame - agent.firstFrame;
       if (i < 0 || 3 * i + 2 >= agent.states.length) { return null; }
@@ -250,6 +253,7 @@
         });
       });
       var highlighted = [];
+      selected.forEach(function (a) { if (active[a] === undefined) { active[a] = 'violation'; } });
       scene.agents.forEach(function (a) {
         var st = stateAt(a, frame);
         if (!st) { return; }
@@ -280,9 +284,67 @@
         show(next);
       }, Math.max(20, 1000 * scene.stepSeconds));
     });
-    slider.addEventListener('input', function () { show(+slider.value); });
+    slider.addEventListener('input', function () { selected = []; show(+slider.value); });
     show(0);
+    (scene.series || []).forEach(function (series) { figure.appendChild(seriesChart(scene, series, function (v) { selected = v.agents.slice(); show(frameAt(v.startSeconds)); })); });
     return figure;
+  }
+
+  // One signal of a drive as an ECharts line: each expectation on it as a horizontal mark line, each stretch that breaks a
+  // per-sample bound as a shaded area with a mark at its start, and a button per stretch that shows it on the map.
+  function fmt(x) { return x === null || x === undefined ? '—' : (Math.abs(x) >= 100 ? x.toFixed(1) : x.toFixed(2)); }
+  function seriesChart(scene, series, choose) {
+    var box = el('figure', { className: 'series-chart', 'data-series': series.name });
+    box.appendChild(el('h5', { text: series.name + ' (' + series.unit + ')' }));
+    var plot = el('div', { className: 'plot series-plot', role: 'img', 'aria-label': series.name + ' over time, in ' + series.unit + (series.thresholds.length ? ', with ' + series.thresholds.map(function (t) { return t.expectation; }).join(' and ') : '') });
+    box.appendChild(plot);
+    box.appendChild(el('figcaption', { className: 'note definition', text: series.definition + ' Computed by ' + series.source + ' on the replayed drive; gaps where the value is not finite (+∞ or undefined).' }));
+    var violations = [];
+    series.thresholds.forEach(function (th) {
+      if (!th.perSample) {
+        box.appendChild(el('p', { className: 'note threshold', text: th.expectation + ': bound ' + fmt(th.value) + ' ' + series.unit + ' drawn for reference; a ' + th.metric.split('.').pop() + ' is not broken at one time.' }));
+        return;
+      }
+      box.appendChild(el('p', { className: 'note threshold', text: th.expectation + ': ' + (th.violations.length ? th.violations.length + ' stretch(es) past ' + fmt(th.value) + ' ' + series.unit : 'kept at every sample') + '.' }));
+      th.violations.forEach(function (v) { violations.push({ th: th, v: v }); });
+    });
+    if (violations.length) {
+      var list = el('ul', { className: 'violations' });
+      violations.forEach(function (x) {
+        var b = el('button', { type: 'button', className: 'violation', 'data-start': String(x.v.startSeconds), 'data-end': String(x.v.endSeconds), 'data-worst': String(x.v.worst), 'data-agents': x.v.agents.join(','),
+          text: x.th.expectation + ' broken from ' + x.v.startSeconds.toFixed(1) + ' s to ' + x.v.endSeconds.toFixed(1) + ' s (worst ' + fmt(x.v.worst) + ' ' + series.unit + ' at ' + x.v.worstSeconds.toFixed(1) + ' s; ' + x.v.agents.join(', ') + ')' });
+        b.addEventListener('click', function () { choose(x.v); });
+        list.appendChild(el('li', null, [b]));
+      });
+      box.appendChild(list);
+    }
+    if (!window.echarts) { return box; }
+    var data = series.timesSeconds.map(function (t, i) { return [t, series.values[i]]; });
+    var bounds = series.thresholds.map(function (t) { return t.value; });
+    var chart = echarts.init(plot, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      grid: { left: 52, right: 110, top: 16, bottom: 32 },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '—' : fmt(v) + ' ' + series.unit; } },
+      xAxis: { type: 'value', name: 's', min: scene.startSeconds, max: scene.startSeconds + (scene.frameCount - 1) * scene.stepSeconds },
+      yAxis: { type: 'value', name: series.unit,
+        min: function (r) { return +Math.min.apply(null, [r.min].concat(bounds)).toFixed(3); },
+        max: function (r) { return +Math.max.apply(null, [r.max].concat(bounds)).toFixed(3); } },
+      series: [{
+        name: series.name, type: 'line', data: data, showSymbol: false, connectNulls: false, itemStyle: { color: '#0969da' },
+        markLine: bounds.length ? { symbol: 'none', silent: true, lineStyle: { color: '#cf222e', type: 'dashed' },
+          label: { position: 'end', formatter: function (p) { return p.name; }, fontSize: 10 },
+          data: series.thresholds.map(function (t) { return { name: t.expectation, yAxis: t.value }; }) } : undefined,
+        markArea: violations.length ? { silent: true, itemStyle: { color: 'rgba(207,34,46,0.12)' },
+          data: violations.map(function (x) { return [{ xAxis: x.v.startSeconds }, { xAxis: x.v.endSeconds }]; }) } : undefined,
+        markPoint: violations.length ? { symbol: 'pin', symbolSize: 28, itemStyle: { color: '#cf222e' }, label: { show: false },
+          data: violations.map(function (x) { return { name: x.th.expectation, coord: [x.v.startSeconds, x.th.value], value: x.v.startSeconds }; }) } : undefined
+      }]
+    });
+    chart.on('click', function (params) {
+      if (params.componentType === 'markPoint') { choose(violations[params.dataIndex].v); }
+    });
+    return box;
   }
 
   // Scenario drill-down: filtered in memory, one page of rows in the DOM at a time.
