@@ -286,7 +286,7 @@
     });
     slider.addEventListener('input', function () { selected = []; show(+slider.value); });
     show(0);
-    (scene.series || []).forEach(function (series) { figure.appendChild(seriesChart(scene, series, function (v) { selected = v.agents.slice(); show(frameAt(v.startSeconds)); })); });
+    figure.chooseViolation = function (v) { selected = v.agents.slice(); show(frameAt(v.startSeconds)); };
     return figure;
   }
 
@@ -319,6 +319,12 @@
       box.appendChild(list);
     }
     if (!window.echarts) { return box; }
+    // ECharts sizes a chart from its element, so it is drawn once the row is in the document (see render).
+    pendingCharts.push(function () { drawSeries(plot, scene, series, violations, choose); });
+    return box;
+  }
+  var pendingCharts = [];
+  function drawSeries(plot, scene, series, violations, choose) {
     var data = series.timesSeconds.map(function (t, i) { return [t, series.values[i]]; });
     var bounds = series.thresholds.map(function (t) { return t.value; });
     var chart = echarts.init(plot, null, { renderer: 'canvas' });
@@ -344,7 +350,6 @@
     chart.on('click', function (params) {
       if (params.componentType === 'markPoint') { choose(violations[params.dataIndex].v); }
     });
-    return box;
   }
 
   // Scenario drill-down: filtered in memory, one page of rows in the DOM at a time.
@@ -415,7 +420,15 @@
         cell.appendChild(el('p', { text: 'No failure or warning message in the compared runs.' }));
       }
       if (scenes[s.scenario]) {
-        cell.appendChild(birdsEye(scenes[s.scenario]));
+        var scene = scenes[s.scenario];
+        var view = birdsEye(scene);
+        cell.appendChild(view);
+        if (scene.series && scene.series.length) {
+          var charts = el('div', { className: 'series-charts', 'data-scenario': s.scenario });
+          charts.appendChild(el('h4', { text: 'Signals of ' + doc.candidate.candidate + '\'s drive, with the expectations as thresholds' }));
+          scene.series.forEach(function (series) { charts.appendChild(seriesChart(scene, series, view.chooseViolation || function () {})); });
+          cell.appendChild(charts);
+        }
       }
       if (s.learned.length) {
         var lt = el('table', { className: 'learned' });
@@ -471,6 +484,7 @@
         if (open[s.scenario]) { fragment.appendChild(details(s)); }
       });
       body.replaceChildren(fragment);
+      pendingCharts.splice(0).forEach(function (draw) { draw(); });
       count.textContent = filtered.length + ' of ' + doc.scenarios.length + ' scenarios';
       info.textContent = 'Page ' + (page + 1) + ' of ' + pages;
       prev.disabled = page === 0;
