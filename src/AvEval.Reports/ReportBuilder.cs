@@ -1,4 +1,5 @@
 using AvEval.Errors;
+using AvEval.Golden;
 using AvEval.Reports.Internal;
 using AvEval.Reports.Model;
 using AvEval.Runs;
@@ -19,12 +20,17 @@ public sealed class ReportBuilder
 {
     private readonly DuckDbResultStore _store;
     private readonly TimeProvider _clock;
+    private readonly Func<string, IEvaluatorHealthSource>? _health;
 
     /// <summary>A builder over one store.</summary>
-    public ReportBuilder(DuckDbResultStore store, TimeProvider? clock = null)
+    /// <param name="store">The results store.</param>
+    /// <param name="clock">The clock dating the report; null for the system's.</param>
+    /// <param name="health">The source of the evaluator-health section for a suite folder (the candidate run's); null for none (the page says so).</param>
+    public ReportBuilder(DuckDbResultStore store, TimeProvider? clock = null, Func<string, IEvaluatorHealthSource>? health = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? TimeProvider.System;
+        _health = health;
     }
 
     /// <summary>
@@ -75,7 +81,8 @@ public sealed class ReportBuilder
             [.. columns.Select(c => new ReportCandidate(c.Id, c.Run.Value, c.StartedAt, [.. _store.GetManifest(c.Run).Evaluators.Select(e => $"{e.Id}@{e.Version}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))],
             Trends(columnCases),
             Scenarios(columnCases, comparison),
-            new SceneReplay().Replay(comparison, candidateRun, ViewedScenarios(comparison, options.Scenes)));
+            new SceneReplay().Replay(comparison, candidateRun, ViewedScenarios(comparison, options.Scenes)),
+            _health is null ? null : Health(_health(candidateRun.SuiteRoot)));
     }
 
     /// <summary>Each candidate with a complete run, once, at its latest complete run; oldest first (by that run's start, then the run's candidate order).</summary>
@@ -166,6 +173,33 @@ public sealed class ReportBuilder
 
     private static ReportInterval? Interval(ConfidenceInterval? interval) =>
         interval is null ? null : new ReportInterval(interval.Lower, interval.Upper, interval.Level, interval.Method);
+
+    /// <summary>What the page says of language-model judges, which the section does not cover yet.</summary>
+    public const string JudgesNote = "Language-model judges (AvEval.Judges) are not covered by this section yet: it shows the learned evaluators only.";
+
+    private static ReportHealth Health(IEvaluatorHealthSource source) => new(
+        source.Description,
+        [.. source.Read().Select(h => new ReportEvaluatorHealth(
+            h.Evaluator,
+            h.Version,
+            h.Behaviour,
+            h.GoldenSet,
+            h.GoldenSetVersion,
+            h.Status,
+            h.Reason,
+            h.LabelBasis,
+            h.Statistic,
+            h.StatisticValue,
+            h.StatisticLower95 is double lo && h.StatisticUpper95 is double hi ? new ReportInterval(lo, hi, 0.95, "bootstrap (as certified)") : null,
+            h.Ece,
+            h.Items,
+            h.Agreements,
+            h.Items == 0 ? null : (double)h.Agreements / h.Items,
+            h.Items == 0 ? null : Interval(WilsonInterval.Compute(h.Agreements, h.Items)),
+            h.Threshold,
+            [.. h.Reliability.Select(b => new ReportReliabilityBin(b.Lower, b.Upper, b.Items, b.MeanProbability, b.Positives, (double)b.Positives / b.Items))],
+            h.Note))],
+        JudgesNote);
 
     private static ReportBehavior Behavior(BehaviorComparison b) => new(
         b.Behavior,

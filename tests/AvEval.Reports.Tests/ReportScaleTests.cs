@@ -88,6 +88,7 @@ public sealed class ReportScaleTests(ReportFixture fixture)
             candidates,
             trends,
             scenarios,
-            []);
+            [],
+            null);
     }
 }

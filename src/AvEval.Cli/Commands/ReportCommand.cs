@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AvEval.Learned.Certification;
 using AvEval.Reports;
 using AvEval.Tracking;
 using AvEval.Tracking.Comparison;
@@ -45,7 +46,7 @@ internal static class ReportCommand
     public static int Execute(string storePath, RunSelector? baseline, RunSelector? candidate, ReportOptions options, string outFolder, CliEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var document = new ReportBuilder(DuckDbResultStore.OpenExisting(storePath)).Build(baseline, candidate, options);
+        var document = new ReportBuilder(DuckDbResultStore.OpenExisting(storePath), health: suite => new ModelCardHealthSource(suite)).Build(baseline, candidate, options);
         string index = ReportWriter.Write(document, outFolder);
         environment.Output.WriteLine($"report of {document.Candidate.Candidate} (run {document.Candidate.Run}) vs {document.Baseline.Candidate} (run {document.Baseline.Run}): {index}");
         return ExitCodes.Success;

@@ -500,5 +500,63 @@
     render();
   })();
 
+  // Evaluator health: per learned evaluator version and golden set, the certification, the kind of labels, the agreement
+  // at the threshold with its Wilson interval and a reliability diagram.
+  (function renderHealth() {
+    var health = doc.health;
+    var body = document.querySelector('#health-table tbody');
+    if (!health) {
+      document.getElementById('health-source').textContent = 'No evaluator health: the report was built without a source of model cards and golden sets.';
+      return;
+    }
+    document.getElementById('health-source').textContent = 'From ' + health.source + '. Agreement: golden items with a resolved label, scored again with the model for this report; a probability at or above the threshold counts as positive.';
+    document.getElementById('health-judges').textContent = health.judges;
+    if (health.evaluators.length === 0) {
+      body.appendChild(el('tr', null, [el('td', { colspan: '9', text: 'The suite has no learned evaluators.' })]));
+    }
+    var charts = document.getElementById('reliability-charts');
+    health.evaluators.forEach(function (h, k) {
+      var key = h.evaluator + '@' + h.version;
+      var row = el('tr', { 'data-evaluator': key, 'data-set': h.goldenSet || '' });
+      row.appendChild(el('th', { scope: 'row', text: key }));
+      row.appendChild(td(h.behaviour));
+      row.appendChild(td(h.goldenSet ? h.goldenSet + ' v' + h.goldenSetVersion : '—', 'golden-set'));
+      row.appendChild(td(h.labelBasis || 'not recorded', 'label-basis'));
+      row.appendChild(td(h.status, 'status s-' + h.status));
+      row.appendChild(td(h.items ? h.agreements + '/' + h.items + ' = ' + pct(h.agreementRate) + interval(h.agreementInterval) + ' at p ≥ ' + h.threshold : '— (' + (h.note || 'not scored') + ')', 'agreement'));
+      row.appendChild(td(h.statistic ? h.statistic + ' ' + h.statisticValue.toFixed(3) + (h.statisticInterval ? ' [' + h.statisticInterval.lower.toFixed(3) + ', ' + h.statisticInterval.upper.toFixed(3) + ']' : '') : '—', 'statistic'));
+      row.appendChild(td(h.ece === null ? '—' : h.ece.toFixed(4), 'num ece'));
+      row.appendChild(td(h.reason, 'reason'));
+      body.appendChild(row);
+      if (!h.reliability.length) { return; }
+      var box = el('figure', { className: 'chart reliability', id: 'reliability-' + k, 'data-evaluator': key, 'data-set': h.goldenSet || '' });
+      box.appendChild(el('h3', { text: 'Reliability of ' + key + ' on ' + h.goldenSet }));
+      var plot = el('div', { className: 'plot', role: 'img', 'aria-label': 'Reliability diagram of ' + key + ': observed positive rate against mean probability per bin (the table below has the numbers)' });
+      box.appendChild(plot);
+      var bt = el('table', { className: 'bins' });
+      bt.appendChild(el('thead', null, [el('tr', null, [el('th', { scope: 'col', text: 'Bin' }), el('th', { scope: 'col', text: 'Items' }), el('th', { scope: 'col', text: 'Mean probability' }), el('th', { scope: 'col', text: 'Observed positive rate' })])]));
+      var bb = el('tbody');
+      h.reliability.forEach(function (b) {
+        bb.appendChild(el('tr', { 'data-lower': String(b.lower) }, [td('[' + b.lower.toFixed(1) + ', ' + b.upper.toFixed(1) + ')'), td(String(b.items), 'num items'), td(b.meanProbability.toFixed(3), 'num mean'), td(b.observedRate.toFixed(3) + ' (' + b.positives + '/' + b.items + ')', 'num observed')]));
+      });
+      bt.appendChild(bb);
+      box.appendChild(bt);
+      charts.appendChild(box);
+      if (!window.echarts) { return; }
+      var chart = echarts.init(plot, null, { renderer: 'canvas' });
+      chart.setOption({
+        animation: false,
+        grid: { left: 44, right: 12, top: 12, bottom: 36 },
+        tooltip: { trigger: 'item' },
+        xAxis: { type: 'value', min: 0, max: 1, name: 'mean probability' },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'observed' },
+        series: [
+          { name: 'perfect calibration', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { type: 'dashed', color: '#8c959f' }, silent: true },
+          { name: key, type: 'line', data: h.reliability.map(function (b) { return [+b.meanProbability.toFixed(4), +b.observedRate.toFixed(4)]; }), symbolSize: function (v, p) { return 4 + Math.sqrt(h.reliability[p.dataIndex].items); }, itemStyle: { color: '#0969da' } }
+        ]
+      });
+    });
+  })();
+
   document.documentElement.setAttribute('data-ready', 'true');
 })();
