@@ -89,6 +89,7 @@ public sealed class ReportScaleTests(ReportFixture fixture)
             trends,
             scenarios,
             [],
-            null);
+            null,
+            new ReportCoverage([], [], [], [], null, [], [], [], []));
     }
 }

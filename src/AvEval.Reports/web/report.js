@@ -558,5 +558,53 @@
     });
   })();
 
+  // Coverage: per behaviour a table of road type × speed band (rows) by traffic density (columns), every cell shown.
+  (function renderCoverage() {
+    var cov = doc.coverage;
+    var rules = document.getElementById('coverage-rules');
+    cov.rules.forEach(function (r) { rules.appendChild(el('li', { text: r })); });
+    var box = document.getElementById('coverage-shortfalls');
+    if (cov.minimum === null) {
+      box.appendChild(el('p', { className: 'decision none', text: 'No coverage minimum: the gate policy has no coverage: field.' }));
+    } else if (cov.shortfalls.length === 0) {
+      box.appendChild(el('p', { className: 'decision pass', text: 'Every cell the gate policy names holds at least ' + cov.minimum + ' scenario(s).' }));
+    } else {
+      box.appendChild(el('p', { className: 'decision fail', text: cov.shortfalls.length + ' cell(s) under the gate policy\'s minimum of ' + cov.minimum + ' scenario(s):' }));
+      var list = el('ul', { className: 'shortfalls' });
+      cov.shortfalls.forEach(function (m) { list.appendChild(el('li', { text: m })); });
+      box.appendChild(list);
+    }
+    var tables = document.getElementById('coverage-tables');
+    var behaviors = [];
+    cov.cells.forEach(function (c) { if (behaviors.indexOf(c.behavior) < 0) { behaviors.push(c.behavior); } });
+    behaviors.forEach(function (b) {
+      var table = el('table', { className: 'coverage', 'data-behavior': b });
+      table.appendChild(el('caption', { text: b }));
+      var head = el('tr', null, [el('th', { scope: 'col', text: 'Road type' }), el('th', { scope: 'col', text: 'Speed band' })]);
+      cov.densities.forEach(function (d) { head.appendChild(el('th', { scope: 'col', text: d + ' traffic' })); });
+      table.appendChild(el('thead', null, [head]));
+      var body = el('tbody');
+      cov.roadTypes.forEach(function (r) {
+        cov.speedBands.forEach(function (sp) {
+          var row = el('tr', null, [el('th', { scope: 'row', text: r }), el('th', { scope: 'row', text: sp })]);
+          cov.densities.forEach(function (d) {
+            var cell = cov.cells.filter(function (c) { return c.behavior === b && c.roadType === r && c.speedBand === sp && c.density === d; })[0];
+            var n = cell ? cell.scenarios.length : 0;
+            var cls = 'num cov' + (n === 0 ? ' empty' : '') + (cell && cell.underMinimum ? ' under-minimum' : '');
+            var c = el('td', { className: cls, 'data-road': r, 'data-speed': sp, 'data-density': d, text: String(n) + (cell && cell.underMinimum ? ' ⚠' : '') });
+            if (cell && n) { c.setAttribute('title', cell.scenarios.join('\n')); }
+            row.appendChild(c);
+          });
+          body.appendChild(row);
+        });
+      });
+      table.appendChild(body);
+      tables.appendChild(el('div', { className: 'scroll' }, [table]));
+    });
+    document.getElementById('coverage-unclassified').textContent = cov.unclassified.length
+      ? cov.unclassified.length + ' scenario(s) could not be classified: ' + cov.unclassified.join('; ')
+      : 'Every scenario of the run was classified (' + cov.scenarios.length + ').';
+  })();
+
   document.documentElement.setAttribute('data-ready', 'true');
 })();
