@@ -67,6 +67,23 @@ public sealed class GatePolicyLoaderTests
     }
 
     [Fact]
+    public void Parse_CoverageSampleOfDocsReports_ReadsAsThePageSays()
+    {
+        string doc = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RecordedRuns.Scenarios)!, "docs", "reports.md")).ReplaceLineEndings("\n");
+        int start = doc.IndexOf("```yaml\n  coverage:", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "docs/reports.md has no coverage sample");
+        string block = doc[(start + "```yaml\n".Length)..doc.IndexOf("```", start + 7, StringComparison.Ordinal)];
+        string sample = string.Join("\n", block.Split('\n').Select(l => l.Length >= 2 ? l[2..] : l));
+
+        var coverage = GatePolicyLoader.Parse("reports.md", Valid + "\n" + sample).Coverage.ShouldNotBeNull();
+
+        coverage.Minimum.ShouldBe(2);
+        coverage.Behaviors.ShouldBe(["following_distance"]);
+        coverage.RoadTypes.ShouldBe(["freeway", "arterial"]);
+        coverage.SpeedBands.ShouldBe(["medium"]);
+    }
+
+    [Fact]
     public void Parse_CoverageUnknownRoadType_IsAnErrorListingTheKnownOnes()
     {
         var error = Parse(Valid + "\ncoverage:\n  minimum: 1\n  road_types: [motorway]\n");
