@@ -101,6 +101,43 @@ public sealed class ReportHealthTests(ReportFixture fixture)
         await report.ScreenshotAsync("report-health");
     }
 
+    [Fact]
+    public void Read_CardWhoseModelChangedSinceCertification_IsStaleAndSaysWhy()
+    {
+        using var folder = new TempFolder();
+        string suite = folder.PathOf("scenarios");
+        foreach (string part in new[] { "models", "golden" })
+        {
+            Copy(Path.Combine(Suite.SuiteFolder, part), Path.Combine(suite, part));
+        }
+
+        string card = Path.Combine(suite, "models", "hard_braking_detector", "1.0.0", ModelRegistry.CardFile);
+        var recorded = ModelRegistry.ReadCardFile("hard_braking_detector@1.0.0", card).Certifications!.Single().ModelSha256;
+        File.WriteAllText(card, File.ReadAllText(card).Replace("\"model_sha256\": \"" + recorded + "\"", "\"model_sha256\": \"" + new string('0', 64) + "\"", StringComparison.Ordinal));
+
+        var entries = new ModelCardHealthSource(suite).Read();
+
+        var stale = entries.Single(e => e.Evaluator == "hard_braking_detector");
+        stale.Status.ShouldBe("stale");
+        stale.Reason.ShouldContain(new string('0', 64));
+        stale.Items.ShouldBe(0);
+        stale.Note.ShouldNotBeNull().ShouldStartWith("the golden set's items could not be scored (");
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var sub in Directory.GetDirectories(from))
+        {
+            Copy(sub, Path.Combine(to, Path.GetFileName(sub)));
+        }
+    }
+
     /// <summary>The 95% Wilson score interval, from its formula (z = 1.959964).</summary>
     private static (double Lower, double Upper) Wilson(int k, int n)
     {
