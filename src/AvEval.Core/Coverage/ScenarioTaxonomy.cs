@@ -14,8 +14,7 @@ namespace AvEval.Coverage;
 /// <item><b>road type</b>: <c>freeway</c> when at least 98% of the scene map's lane length (centreline segments) runs within
 /// 45° of one direction (modulo 180°: a map of parallel and merging lanes, no cross streets); else <c>intersection</c> when a
 /// lane crossing the ego's heading at 45°–135°, or a lane the source marks as in an intersection, has a centreline segment
-/// within 30 m of the ego's path; else <c>arterial</c>. (NGSIM's US-101 maps measure 1.000; Lankershim 0.71–0.76,
-/// Peachtree 0.75–0.92.)</item>
+/// within 30 m of the ego's path; else <c>arterial</c>.</item>
 /// <item><b>speed band</b>: the ego's mean speed <c>low</c> below 5 m/s (18 km/h), <c>medium</c> below 15 m/s (54 km/h), else <c>high</c>.</item>
 /// <item><b>traffic density</b>: other vehicles within 100 m of the ego (a 0.2 km stretch), per km and per same-direction
 /// lane abreast, averaged over every 10th frame: <c>light</c> below 20, <c>moderate</c> below 50, else <c>dense</c> veh/km/lane.</item>
