@@ -9,7 +9,7 @@ namespace AvEval.Cli.Commands;
 /// <summary>
 /// <c>aveval report [--store file] [--baseline &lt;run|candidate&gt;] [--candidate &lt;run|candidate&gt;] [--policy file]
 /// [--trend n] --out &lt;folder&gt;</c>: writes the static HTML release report (<see cref="ReportBuilder"/>,
-/// <see cref="ReportWriter"/>) and prints the path of its page. Without --candidate the report is of the latest complete
+/// <see cref="ReportWriter"/>), with the evaluator health of the candidate run's suite (<see cref="ModelCardHealthSource"/>), and prints the path of its page. Without --candidate the report is of the latest complete
 /// run's candidate, without --baseline against the candidate before it. Exit 0 when written, 2 on bad input (an unknown
 /// run or candidate, a run that is not complete, a store with nothing to compare).
 /// </summary>
@@ -31,7 +31,7 @@ internal static class ReportCommand
             }
         });
         var output = new Option<string>("--out") { Description = "The folder to write the report into (index.html and its files).", Required = true };
-        var command = new Command("report", "Write the static HTML release report: overview, trends and scenario drill-down, from the results store.") { store, baseline, candidate, policy, trend, output };
+        var command = new Command("report", "Write the static HTML release report from the results store: overview, trends, scenario drill-down, evaluator health and coverage.") { store, baseline, candidate, policy, trend, output };
         command.SetAction(parse => Execute(
             ResultStorePath.Resolve(parse.GetValue(store)),
             parse.GetValue(baseline) is { } b ? new RunSelector(b) : null,
