@@ -1,4 +1,6 @@
+using AvEval.Coverage;
 using AvEval.Errors;
+using AvEval.Golden;
 using AvEval.Reports.Internal;
 using AvEval.Reports.Model;
 using AvEval.Runs;
@@ -19,12 +21,17 @@ public sealed class ReportBuilder
 {
     private readonly DuckDbResultStore _store;
     private readonly TimeProvider _clock;
+    private readonly Func<string, IEvaluatorHealthSource>? _health;
 
     /// <summary>A builder over one store.</summary>
-    public ReportBuilder(DuckDbResultStore store, TimeProvider? clock = null)
+    /// <param name="store">The results store.</param>
+    /// <param name="clock">The clock dating the report; null for the system's.</param>
+    /// <param name="health">The source of the evaluator-health section for a suite folder (the candidate run's); null for none (the page says so).</param>
+    public ReportBuilder(DuckDbResultStore store, TimeProvider? clock = null, Func<string, IEvaluatorHealthSource>? health = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? TimeProvider.System;
+        _health = health;
     }
 
     /// <summary>
@@ -75,7 +82,9 @@ public sealed class ReportBuilder
             [.. columns.Select(c => new ReportCandidate(c.Id, c.Run.Value, c.StartedAt, [.. _store.GetManifest(c.Run).Evaluators.Select(e => $"{e.Id}@{e.Version}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))],
             Trends(columnCases),
             Scenarios(columnCases, comparison),
-            new SceneReplay().Replay(comparison, candidateRun, ViewedScenarios(comparison, options.Scenes)));
+            new SceneReplay().Replay(comparison, candidateRun, ViewedScenarios(comparison, options.Scenes)),
+            _health is null ? null : Health(_health(candidateRun.SuiteRoot)),
+            Coverage(comparison.Candidate, candidateRun.SuiteRoot, policy));
     }
 
     /// <summary>Each candidate with a complete run, once, at its latest complete run; oldest first (by that run's start, then the run's candidate order).</summary>
@@ -166,6 +175,67 @@ public sealed class ReportBuilder
 
     private static ReportInterval? Interval(ConfidenceInterval? interval) =>
         interval is null ? null : new ReportInterval(interval.Lower, interval.Upper, interval.Level, interval.Method);
+
+    /// <summary>The classification rules as the coverage section states them (<see cref="ScenarioTaxonomy"/>).</summary>
+    public static IReadOnlyList<string> CoverageRules { get; } =
+    [
+        $"Road type: freeway when at least {100 * ScenarioTaxonomy.FreewayAlignedFraction:0}% of the scene map's lane length runs within 45° of one direction (no cross streets); else intersection when a lane crossing the ego's heading at 45°–135° (or marked as in an intersection) lies within {ScenarioTaxonomy.IntersectionRadiusMetres:0} m of the recorded ego's path; else arterial.",
+        $"Speed band: the recorded ego's mean speed over the window, low below {ScenarioTaxonomy.LowSpeedBelow:0} m/s, medium below {ScenarioTaxonomy.MediumSpeedBelow:0} m/s, else high.",
+        $"Traffic density: other vehicles within {ScenarioTaxonomy.DensityRadiusMetres:0} m of the recorded ego, per km and per same-direction lane abreast, averaged over every 10th frame; light below {ScenarioTaxonomy.LightBelow:0}, moderate below {ScenarioTaxonomy.ModerateBelow:0}, else dense veh/km/lane.",
+    ];
+
+    private static ReportCoverage Coverage(ComparedRun candidate, string suiteRoot, GatePolicy? policy)
+    {
+        CoverageTable table;
+        try
+        {
+            table = CoverageGate.TableOf(candidate, suiteRoot);
+        }
+        catch (AvEvalException e)
+        {
+            table = new CoverageTable([], [], [$"the suite folder '{suiteRoot}' of the candidate's run cannot be read ({e.Message.TrimEnd('.')})"]);
+        }
+
+        var shortfalls = policy?.Coverage is { } requirement ? CoverageGate.Shortfalls(requirement, table) : [];
+        var shortCells = shortfalls.Select(s => s.Cell).ToHashSet();
+        return new ReportCoverage(
+            CoverageRules,
+            ScenarioTaxonomy.RoadTypes,
+            ScenarioTaxonomy.SpeedBands,
+            ScenarioTaxonomy.Densities,
+            policy?.Coverage?.Minimum,
+            [.. table.Cells.Select(c => new ReportCoverageCell(c.Cell.Behavior, c.Cell.RoadType, c.Cell.SpeedBand, c.Cell.Density, c.Scenarios, shortCells.Contains(c.Cell)))],
+            [.. table.Scenarios.Select(s => new ReportScenarioClass(s.Scenario, s.Cell.RoadType, s.Cell.SpeedBand, s.Cell.Density, Math.Round(s.MeanSpeed, 3), Math.Round(s.VehiclesPerKmPerLane, 3), s.LanesAbreast))],
+            [.. shortfalls.Select(s => s.Message)],
+            table.Unclassified);
+    }
+
+    /// <summary>What the page says of language-model judges, which the section does not cover yet.</summary>
+    public const string JudgesNote = "Language-model judges (AvEval.Judges) are not covered by this section yet: it shows the learned evaluators only.";
+
+    private static ReportHealth Health(IEvaluatorHealthSource source) => new(
+        source.Description,
+        [.. source.Read().Select(h => new ReportEvaluatorHealth(
+            h.Evaluator,
+            h.Version,
+            h.Behaviour,
+            h.GoldenSet,
+            h.GoldenSetVersion,
+            h.Status,
+            h.Reason,
+            h.LabelBasis,
+            h.Statistic,
+            h.StatisticValue,
+            h.StatisticLower95 is double lo && h.StatisticUpper95 is double hi ? new ReportInterval(lo, hi, 0.95, "bootstrap (as certified)") : null,
+            h.Ece,
+            h.Items,
+            h.Agreements,
+            h.Items == 0 ? null : (double)h.Agreements / h.Items,
+            h.Items == 0 ? null : Interval(WilsonInterval.Compute(h.Agreements, h.Items)),
+            h.Threshold,
+            [.. h.Reliability.Select(b => new ReportReliabilityBin(b.Lower, b.Upper, b.Items, b.MeanProbability, b.Positives, (double)b.Positives / b.Items))],
+            h.Note))],
+        JudgesNote);
 
     private static ReportBehavior Behavior(BehaviorComparison b) => new(
         b.Behavior,

@@ -72,7 +72,7 @@ public sealed class GateCommandTests : IDisposable
         var run = CliRun.Of("gate", "--baseline", "rc-2026.12.1", "--candidate", "rc-2026.12.1", "--store", StorePath, "--policy", policy);
 
         run.ExitCode.ShouldBe(2);
-        run.Error.Trim().ShouldBe($"error: {policy}:5:1: unknown field 'extra'; known fields are significance_level, correction, flaky_threshold, blocking.");
+        run.Error.Trim().ShouldBe($"error: {policy}:5:1: unknown field 'extra'; known fields are significance_level, correction, flaky_threshold, blocking, coverage.");
     }
 
     [Fact]

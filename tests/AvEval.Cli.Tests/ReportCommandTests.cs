@@ -52,6 +52,40 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void GateAndReport_CoverageMinimum_RefuseAndFlagTheSameCells()
+    {
+        string suite = Path.Combine(_copy.WithoutMinedScenarios().Root, "scenarios");
+        string policy = _folder.Write("gate.yaml", "significance_level: 0.05\ncorrection: holm\nflaky_threshold: 0.2\nblocking:\n  - behavior: following_distance\n    margin: 0.05\ncoverage:\n  minimum: 2\n  behaviors: [following_distance]\n  road_types: [freeway, arterial]\n  speed_bands: [medium]\n");
+        CliRun.With(path => DuckDbResultStore.Open(path), "run", "--suite", suite, "--filter", "behaviors/following_distance/*.yaml", "--store", StorePath, "--baseline", "rc-2026.12.1", "--candidate", "rc-2026.12.2-short-gap", "--policy", policy);
+        string run = DuckDbResultStore.OpenExisting(StorePath).ListRuns().ShouldHaveSingleItem().Id.Value;
+        string folder = _folder.PathOf("report");
+
+        var gate = CliRun.Of("gate", "--store", StorePath, "--baseline", run + "@rc-2026.12.1", "--candidate", run + "@rc-2026.12.2-short-gap", "--policy", policy, "--resamples", "200");
+        var report = CliRun.Of("report", "--store", StorePath, "--policy", policy, "--out", folder);
+
+        gate.ExitCode.ShouldBe(1, gate.Error);
+        report.ExitCode.ShouldBe(0, report.Error);
+        var gateLines = gate.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("coverage: ", StringComparison.Ordinal)).ToList();
+        string html = File.ReadAllText(Path.Combine(folder, "index.html"));
+        const string open = "<script type=\"application/json\" id=\"aveval-data\">";
+        int start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        using var data = System.Text.Json.JsonDocument.Parse(html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)]);
+        var coverage = data.RootElement.GetProperty("coverage");
+        var flagged = coverage.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("underMinimum").GetBoolean()).ToList();
+        coverage.GetProperty("shortfalls").EnumerateArray().Select(e => e.GetString()).ShouldBe(gateLines);
+        flagged.Count.ShouldBe(gateLines.Count);
+        flagged.ShouldNotBeEmpty();
+        foreach (var cell in flagged)
+        {
+            cell.GetProperty("behavior").GetString().ShouldBe("following_distance");
+            cell.GetProperty("speedBand").GetString().ShouldBe("medium");
+            cell.GetProperty("roadType").GetString().ShouldBeOneOf("freeway", "arterial");
+            cell.GetProperty("scenarios").GetArrayLength().ShouldBeLessThan(2);
+            gateLines.ShouldContain($"coverage: following_distance × {cell.GetProperty("roadType").GetString()} × medium speed × {cell.GetProperty("density").GetString()} traffic has {cell.GetProperty("scenarios").GetArrayLength()} scenario(s); the policy requires 2");
+        }
+    }
+
+    [Fact]
     public void Report_UnknownRun_ExitsTwoNamingIt()
     {
         CompareCommandTests.RecordRun(StorePath, "rc-2026.12.1");

@@ -1,3 +1,4 @@
+using AvEval.Learned.Certification;
 using AvEval.Reports.Model;
 using AvEval.Tracking.Comparison;
 
@@ -37,7 +38,7 @@ public sealed class ReportFixture : IAsyncLifetime
     {
         PolicyFile = Suite.PathOf("policy.yaml");
         await File.WriteAllTextAsync(PolicyFile, PolicyText);
-        Document = new ReportBuilder(Suite.Store).Build(
+        Document = new ReportBuilder(Suite.Store, health: suite => new ModelCardHealthSource(suite)).Build(
             new RunSelector(RecordedSuite.Reference),
             new RunSelector(RecordedSuite.ShortGap),
             new ReportOptions(PolicyFile, Comparison: new ComparisonOptions(Resamples: 200)));

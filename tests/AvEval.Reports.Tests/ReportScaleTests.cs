@@ -88,6 +88,8 @@ public sealed class ReportScaleTests(ReportFixture fixture)
             candidates,
             trends,
             scenarios,
-            []);
+            [],
+            null,
+            new ReportCoverage([], [], [], [], null, [], [], [], []));
     }
 }

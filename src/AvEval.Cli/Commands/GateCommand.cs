@@ -43,9 +43,29 @@ internal static class GateCommand
         ArgumentNullException.ThrowIfNull(environment);
         var decision = Decide(storePath, baseline, candidate, policyFile, junitFile, summaryFile, options, clock);
         WriteDecision(environment.Output, decision);
+        var shortfalls = CoverageShortfalls(storePath, decision, GatePolicyLoader.Load(policyFile));
+        foreach (var shortfall in shortfalls)
+        {
+            environment.Output.WriteLine(shortfall.Message);
+        }
+
         environment.Output.WriteLine();
         environment.Output.Write(ComparisonTextWriter.Table(decision.Comparison));
-        return decision.Passed ? ExitCodes.Success : ExitCodes.FailingVerdicts;
+        return decision.Passed && shortfalls.Count == 0 ? ExitCodes.Success : ExitCodes.FailingVerdicts;
+    }
+
+    /// <summary>The taxonomy cells under the policy's coverage minimum (none without one), as the report flags them (<see cref="CoverageGate"/>).</summary>
+    public static IReadOnlyList<CoverageShortfall> CoverageShortfalls(string storePath, GateDecision decision, GatePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Coverage is null)
+        {
+            return [];
+        }
+
+        var suiteRoot = DuckDbResultStore.OpenExisting(storePath).GetManifest(decision.Comparison.Candidate.Run).SuiteRoot;
+        return CoverageGate.Shortfalls(policy.Coverage, CoverageGate.TableOf(decision.Comparison.Candidate, suiteRoot));
     }
 
     /// <summary>Compares the two runs, judges them by the policy, and writes the JUnit XML and the Markdown summary when asked.</summary>

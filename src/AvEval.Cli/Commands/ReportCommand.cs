@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AvEval.Learned.Certification;
 using AvEval.Reports;
 using AvEval.Tracking;
 using AvEval.Tracking.Comparison;
@@ -8,7 +9,7 @@ namespace AvEval.Cli.Commands;
 /// <summary>
 /// <c>aveval report [--store file] [--baseline &lt;run|candidate&gt;] [--candidate &lt;run|candidate&gt;] [--policy file]
 /// [--trend n] --out &lt;folder&gt;</c>: writes the static HTML release report (<see cref="ReportBuilder"/>,
-/// <see cref="ReportWriter"/>) and prints the path of its page. Without --candidate the report is of the latest complete
+/// <see cref="ReportWriter"/>), with the evaluator health of the candidate run's suite (<see cref="ModelCardHealthSource"/>), and prints the path of its page. Without --candidate the report is of the latest complete
 /// run's candidate, without --baseline against the candidate before it. Exit 0 when written, 2 on bad input (an unknown
 /// run or candidate, a run that is not complete, a store with nothing to compare).
 /// </summary>
@@ -30,7 +31,7 @@ internal static class ReportCommand
             }
         });
         var output = new Option<string>("--out") { Description = "The folder to write the report into (index.html and its files).", Required = true };
-        var command = new Command("report", "Write the static HTML release report: overview, trends and scenario drill-down, from the results store.") { store, baseline, candidate, policy, trend, output };
+        var command = new Command("report", "Write the static HTML release report from the results store: overview, trends, scenario drill-down, evaluator health and coverage.") { store, baseline, candidate, policy, trend, output };
         command.SetAction(parse => Execute(
             ResultStorePath.Resolve(parse.GetValue(store)),
             parse.GetValue(baseline) is { } b ? new RunSelector(b) : null,
@@ -45,7 +46,7 @@ internal static class ReportCommand
     public static int Execute(string storePath, RunSelector? baseline, RunSelector? candidate, ReportOptions options, string outFolder, CliEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var document = new ReportBuilder(DuckDbResultStore.OpenExisting(storePath)).Build(baseline, candidate, options);
+        var document = new ReportBuilder(DuckDbResultStore.OpenExisting(storePath), health: suite => new ModelCardHealthSource(suite)).Build(baseline, candidate, options);
         string index = ReportWriter.Write(document, outFolder);
         environment.Output.WriteLine($"report of {document.Candidate.Candidate} (run {document.Candidate.Run}) vs {document.Baseline.Candidate} (run {document.Baseline.Run}): {index}");
         return ExitCodes.Success;

@@ -79,7 +79,7 @@ internal sealed class SceneReplay
 
     /// <summary>A scene without a view: the run's events and why there is no view, never a silent gap.</summary>
     private static ReportScene Unavailable(CaseRecord record, string why) =>
-        new(record.Scenario, 0, MinStepSeconds, 0, [], [], [.. record.Events.Select(e => new ReportEvent(e.Kind, e.StartSeconds, e.EndSeconds, e.Agents, e.Summary))], ["no bird's-eye view: " + why + "."]);
+        new(record.Scenario, 0, MinStepSeconds, 0, [], [], [.. record.Events.Select(e => new ReportEvent(e.Kind, e.StartSeconds, e.EndSeconds, e.Agents, e.Summary))], [], ["no bird's-eye view: " + why + "."]);
 
     private static ICandidate? Find(Suite suite, ComparedRun side)
     {
@@ -134,7 +134,7 @@ internal sealed class SceneReplay
 
         var events = record.Events.Select(e => new ReportEvent(e.Kind, e.StartSeconds, e.EndSeconds, e.Agents, e.Summary)).ToList();
         int frames = ((time.FrameCount - 1) / stride) + 1;
-        return new ReportScene(record.Scenario, time.StartSeconds, time.StepSeconds * stride, frames, lanes, agents, events, notes);
+        return new ReportScene(record.Scenario, time.StartSeconds, time.StepSeconds * stride, frames, lanes, agents, events, DriveSeries.For(spec, drive, events), notes);
     }
 
     private static bool Near(Track track, Track ego, AgentState[] egoStates)

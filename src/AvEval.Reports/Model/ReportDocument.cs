@@ -18,6 +18,8 @@ namespace AvEval.Reports.Model;
 /// <param name="Candidates">The trend's columns, oldest first: each candidate's latest complete run (for the two compared, the compared runs).</param>
 /// <param name="Trends">Per behaviour, its pass rate in each of <paramref name="Candidates"/>.</param>
 /// <param name="Scenarios">Every scenario of the trend's runs, by id, with its outcome per candidate.</param>
+/// <param name="Coverage">The coverage section: the candidate run's scenarios in the taxonomy.</param>
+/// <param name="Health">The evaluator-health section; null when no health source was given (the page says so).</param>
 /// <param name="Scenes">Bird's-eye views of a few scenarios (new failures first), replayed from the suite.</param>
 public sealed record ReportDocument(
     string Format,
@@ -33,7 +35,9 @@ public sealed record ReportDocument(
     IReadOnlyList<ReportCandidate> Candidates,
     IReadOnlyList<ReportTrend> Trends,
     IReadOnlyList<ReportScenario> Scenarios,
-    IReadOnlyList<ReportScene> Scenes)
+    IReadOnlyList<ReportScene> Scenes,
+    ReportHealth? Health,
+    ReportCoverage Coverage)
 {
     /// <summary>The format name and version of the document.</summary>
     public const string FormatName = "aveval.report/1";

@@ -12,6 +12,7 @@ namespace AvEval.Reports.Model;
 /// <param name="Lanes">Lanes near the ego's path.</param>
 /// <param name="Agents">The ego (role <c>ego</c>), the baseline's ego (<c>baseline-ego</c>) and every other agent that came within 60 m of the ego (<c>agent</c>).</param>
 /// <param name="Events">The events the candidate's run recorded for this scenario.</param>
+/// <param name="Series">The per-time signals behind the drive's asserted metrics (and the ego's speed, longitudinal acceleration and nuPlan TTC), with the expectations as thresholds; empty when the drive cannot be replayed.</param>
 /// <param name="Notes">What is left out and why (a baseline whose configuration changed since its run, say); a scene that cannot be replayed at all has no frames, no agents and a note saying why.</param>
 public sealed record ReportScene(
     string Scenario,
@@ -21,4 +22,5 @@ public sealed record ReportScene(
     IReadOnlyList<ReportLane> Lanes,
     IReadOnlyList<ReportAgent> Agents,
     IReadOnlyList<ReportEvent> Events,
+    IReadOnlyList<ReportSeries> Series,
     IReadOnlyList<string> Notes);

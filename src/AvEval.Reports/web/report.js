@@ -212,7 +212,7 @@
       marker.style.left = left + '%';
       marker.style.top = (2 + 22 * row) + 'px';
       marker.style.width = width + '%';
-      marker.addEventListener('click', function () { show(Math.round((e.startSeconds - scene.startSeconds) / scene.stepSeconds)); });
+      marker.addEventListener('click', function () { selected = []; show(frameAt(e.startSeconds)); });
       timeline.appendChild(marker);
     });
     figure.appendChild(timeline);
@@ -220,6 +220,9 @@
     scene.notes.forEach(function (n) { figure.appendChild(el('p', { className: 'note', text: n })); });
 
     var ego = scene.agents.filter(function (a) { return a.role === 'ego'; })[0];
+    // Agents of a chosen threshold violation, marked on the map besides those of the events in progress.
+    var selected = [];
+    function frameAt(seconds) { return Math.round((seconds - scene.startSeconds) / scene.stepSeconds); }
     function stateAt(agent, frame) {
       var i = frame - agent.firstFrame;
       if (i < 0 || 3 * i + 2 >= agent.states.length) { return null; }
@@ -250,6 +253,7 @@
         });
       });
       var highlighted = [];
+      selected.forEach(function (a) { if (active[a] === undefined) { active[a] = 'violation'; } });
       scene.agents.forEach(function (a) {
         var st = stateAt(a, frame);
         if (!st) { return; }
@@ -280,9 +284,72 @@
         show(next);
       }, Math.max(20, 1000 * scene.stepSeconds));
     });
-    slider.addEventListener('input', function () { show(+slider.value); });
+    slider.addEventListener('input', function () { selected = []; show(+slider.value); });
     show(0);
+    figure.chooseViolation = function (v) { selected = v.agents.slice(); show(frameAt(v.startSeconds)); };
     return figure;
+  }
+
+  // One signal of a drive as an ECharts line: each expectation on it as a horizontal mark line, each stretch that breaks a
+  // per-sample bound as a shaded area with a mark at its start, and a button per stretch that shows it on the map.
+  function fmt(x) { return x === null || x === undefined ? '—' : (Math.abs(x) >= 100 ? x.toFixed(1) : x.toFixed(2)); }
+  function seriesChart(scene, series, choose) {
+    var box = el('figure', { className: 'series-chart', 'data-series': series.name });
+    box.appendChild(el('h5', { text: series.name + ' (' + series.unit + ')' }));
+    var plot = el('div', { className: 'plot series-plot', role: 'img', 'aria-label': series.name + ' over time, in ' + series.unit + (series.thresholds.length ? ', with ' + series.thresholds.map(function (t) { return t.expectation; }).join(' and ') : '') });
+    box.appendChild(plot);
+    box.appendChild(el('figcaption', { className: 'note definition', text: series.definition + ' Computed by ' + series.source + ' on the replayed drive; gaps where the value is not finite (+∞ or undefined).' }));
+    var violations = [];
+    series.thresholds.forEach(function (th) {
+      if (!th.perSample) {
+        box.appendChild(el('p', { className: 'note threshold', text: th.expectation + ': bound ' + fmt(th.value) + ' ' + series.unit + ' drawn for reference; a ' + th.metric.split('.').pop() + ' is not broken at one time.' }));
+        return;
+      }
+      box.appendChild(el('p', { className: 'note threshold', text: th.expectation + ': ' + (th.violations.length ? th.violations.length + ' stretch(es) past ' + fmt(th.value) + ' ' + series.unit : 'kept at every sample') + '.' }));
+      th.violations.forEach(function (v) { violations.push({ th: th, v: v }); });
+    });
+    if (violations.length) {
+      var list = el('ul', { className: 'violations' });
+      violations.forEach(function (x) {
+        var b = el('button', { type: 'button', className: 'violation', 'data-start': String(x.v.startSeconds), 'data-end': String(x.v.endSeconds), 'data-worst': String(x.v.worst), 'data-agents': x.v.agents.join(','),
+          text: x.th.expectation + ' broken from ' + x.v.startSeconds.toFixed(1) + ' s to ' + x.v.endSeconds.toFixed(1) + ' s (worst ' + fmt(x.v.worst) + ' ' + series.unit + ' at ' + x.v.worstSeconds.toFixed(1) + ' s; ' + x.v.agents.join(', ') + ')' });
+        b.addEventListener('click', function () { choose(x.v); });
+        list.appendChild(el('li', null, [b]));
+      });
+      box.appendChild(list);
+    }
+    if (!window.echarts) { return box; }
+    // ECharts sizes a chart from its element, so it is drawn once the row is in the document (see render).
+    pendingCharts.push(function () { drawSeries(plot, scene, series, violations, choose); });
+    return box;
+  }
+  var pendingCharts = [];
+  function drawSeries(plot, scene, series, violations, choose) {
+    var data = series.timesSeconds.map(function (t, i) { return [t, series.values[i]]; });
+    var bounds = series.thresholds.map(function (t) { return t.value; });
+    var chart = echarts.init(plot, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      grid: { left: 52, right: 110, top: 16, bottom: 32 },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '—' : fmt(v) + ' ' + series.unit; } },
+      xAxis: { type: 'value', name: 's', min: scene.startSeconds, max: scene.startSeconds + (scene.frameCount - 1) * scene.stepSeconds },
+      yAxis: { type: 'value', name: series.unit,
+        min: function (r) { return +Math.min.apply(null, [r.min].concat(bounds)).toFixed(3); },
+        max: function (r) { return +Math.max.apply(null, [r.max].concat(bounds)).toFixed(3); } },
+      series: [{
+        name: series.name, type: 'line', data: data, showSymbol: false, connectNulls: false, itemStyle: { color: '#0969da' },
+        markLine: bounds.length ? { symbol: 'none', silent: true, lineStyle: { color: '#cf222e', type: 'dashed' },
+          label: { position: 'end', formatter: function (p) { return p.name; }, fontSize: 10 },
+          data: series.thresholds.map(function (t) { return { name: t.expectation, yAxis: t.value }; }) } : undefined,
+        markArea: violations.length ? { silent: true, itemStyle: { color: 'rgba(207,34,46,0.12)' },
+          data: violations.map(function (x) { return [{ xAxis: x.v.startSeconds }, { xAxis: x.v.endSeconds }]; }) } : undefined,
+        markPoint: violations.length ? { symbol: 'pin', symbolSize: 28, itemStyle: { color: '#cf222e' }, label: { show: false },
+          data: violations.map(function (x) { return { name: x.th.expectation, coord: [x.v.startSeconds, x.th.value], value: x.v.startSeconds }; }) } : undefined
+      }]
+    });
+    chart.on('click', function (params) {
+      if (params.componentType === 'markPoint') { choose(violations[params.dataIndex].v); }
+    });
   }
 
   // Scenario drill-down: filtered in memory, one page of rows in the DOM at a time.
@@ -353,7 +420,15 @@
         cell.appendChild(el('p', { text: 'No failure or warning message in the compared runs.' }));
       }
       if (scenes[s.scenario]) {
-        cell.appendChild(birdsEye(scenes[s.scenario]));
+        var scene = scenes[s.scenario];
+        var view = birdsEye(scene);
+        cell.appendChild(view);
+        if (scene.series && scene.series.length) {
+          var charts = el('div', { className: 'series-charts', 'data-scenario': s.scenario });
+          charts.appendChild(el('h4', { text: 'Signals of ' + doc.candidate.candidate + '\'s drive, with the expectations as thresholds' }));
+          scene.series.forEach(function (series) { charts.appendChild(seriesChart(scene, series, view.chooseViolation || function () {})); });
+          cell.appendChild(charts);
+        }
       }
       if (s.learned.length) {
         var lt = el('table', { className: 'learned' });
@@ -409,6 +484,7 @@
         if (open[s.scenario]) { fragment.appendChild(details(s)); }
       });
       body.replaceChildren(fragment);
+      pendingCharts.splice(0).forEach(function (draw) { draw(); });
       count.textContent = filtered.length + ' of ' + doc.scenarios.length + ' scenarios';
       info.textContent = 'Page ' + (page + 1) + ' of ' + pages;
       prev.disabled = page === 0;
@@ -422,6 +498,112 @@
     prev.addEventListener('click', function () { page--; render(); });
     next.addEventListener('click', function () { page++; render(); });
     render();
+  })();
+
+  // Evaluator health: per learned evaluator version and golden set, the certification, the kind of labels, the agreement
+  // at the threshold with its Wilson interval and a reliability diagram.
+  (function renderHealth() {
+    var health = doc.health;
+    var body = document.querySelector('#health-table tbody');
+    if (!health) {
+      document.getElementById('health-source').textContent = 'No evaluator health: the report was built without a source of model cards and golden sets.';
+      return;
+    }
+    document.getElementById('health-source').textContent = 'From ' + health.source + '. Agreement: golden items with a resolved label, scored again with the model for this report; a probability at or above the threshold counts as positive.';
+    document.getElementById('health-judges').textContent = health.judges;
+    if (health.evaluators.length === 0) {
+      body.appendChild(el('tr', null, [el('td', { colspan: '9', text: 'The suite has no learned evaluators.' })]));
+    }
+    var charts = document.getElementById('reliability-charts');
+    health.evaluators.forEach(function (h, k) {
+      var key = h.evaluator + '@' + h.version;
+      var row = el('tr', { 'data-evaluator': key, 'data-set': h.goldenSet || '' });
+      row.appendChild(el('th', { scope: 'row', text: key }));
+      row.appendChild(td(h.behaviour));
+      row.appendChild(td(h.goldenSet ? h.goldenSet + ' v' + h.goldenSetVersion : '—', 'golden-set'));
+      row.appendChild(td(h.labelBasis || 'not recorded', 'label-basis'));
+      row.appendChild(td(h.status, 'status s-' + h.status));
+      row.appendChild(td(h.items ? h.agreements + '/' + h.items + ' = ' + pct(h.agreementRate) + interval(h.agreementInterval) + ' at p ≥ ' + h.threshold : '— (' + (h.note || 'not scored') + ')', 'agreement'));
+      row.appendChild(td(h.statistic ? h.statistic + ' ' + h.statisticValue.toFixed(3) + (h.statisticInterval ? ' [' + h.statisticInterval.lower.toFixed(3) + ', ' + h.statisticInterval.upper.toFixed(3) + ']' : '') : '—', 'statistic'));
+      row.appendChild(td(h.ece === null ? '—' : h.ece.toFixed(4), 'num ece'));
+      row.appendChild(td(h.reason, 'reason'));
+      body.appendChild(row);
+      if (!h.reliability.length) { return; }
+      var box = el('figure', { className: 'chart reliability', id: 'reliability-' + k, 'data-evaluator': key, 'data-set': h.goldenSet || '' });
+      box.appendChild(el('h3', { text: 'Reliability of ' + key + ' on ' + h.goldenSet }));
+      var plot = el('div', { className: 'plot', role: 'img', 'aria-label': 'Reliability diagram of ' + key + ': observed positive rate against mean probability per bin (the table below has the numbers)' });
+      box.appendChild(plot);
+      var bt = el('table', { className: 'bins' });
+      bt.appendChild(el('thead', null, [el('tr', null, [el('th', { scope: 'col', text: 'Bin' }), el('th', { scope: 'col', text: 'Items' }), el('th', { scope: 'col', text: 'Mean probability' }), el('th', { scope: 'col', text: 'Observed positive rate' })])]));
+      var bb = el('tbody');
+      h.reliability.forEach(function (b) {
+        bb.appendChild(el('tr', { 'data-lower': String(b.lower) }, [td('[' + b.lower.toFixed(1) + ', ' + b.upper.toFixed(1) + ')'), td(String(b.items), 'num items'), td(b.meanProbability.toFixed(3), 'num mean'), td(b.observedRate.toFixed(3) + ' (' + b.positives + '/' + b.items + ')', 'num observed')]));
+      });
+      bt.appendChild(bb);
+      box.appendChild(bt);
+      charts.appendChild(box);
+      if (!window.echarts) { return; }
+      var chart = echarts.init(plot, null, { renderer: 'canvas' });
+      chart.setOption({
+        animation: false,
+        grid: { left: 44, right: 12, top: 12, bottom: 36 },
+        tooltip: { trigger: 'item' },
+        xAxis: { type: 'value', min: 0, max: 1, name: 'mean probability' },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'observed' },
+        series: [
+          { name: 'perfect calibration', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { type: 'dashed', color: '#8c959f' }, silent: true },
+          { name: key, type: 'line', data: h.reliability.map(function (b) { return [+b.meanProbability.toFixed(4), +b.observedRate.toFixed(4)]; }), symbolSize: function (v, p) { return 4 + Math.sqrt(h.reliability[p.dataIndex].items); }, itemStyle: { color: '#0969da' } }
+        ]
+      });
+    });
+  })();
+
+  // Coverage: per behaviour a table of road type × speed band (rows) by traffic density (columns), every cell shown.
+  (function renderCoverage() {
+    var cov = doc.coverage;
+    var rules = document.getElementById('coverage-rules');
+    cov.rules.forEach(function (r) { rules.appendChild(el('li', { text: r })); });
+    var box = document.getElementById('coverage-shortfalls');
+    if (cov.minimum === null) {
+      box.appendChild(el('p', { className: 'decision none', text: 'No coverage minimum: the gate policy has no coverage: field.' }));
+    } else if (cov.shortfalls.length === 0) {
+      box.appendChild(el('p', { className: 'decision pass', text: 'Every cell the gate policy names holds at least ' + cov.minimum + ' scenario(s).' }));
+    } else {
+      box.appendChild(el('p', { className: 'decision fail', text: cov.shortfalls.length + ' cell(s) under the gate policy\'s minimum of ' + cov.minimum + ' scenario(s):' }));
+      var list = el('ul', { className: 'shortfalls' });
+      cov.shortfalls.forEach(function (m) { list.appendChild(el('li', { text: m })); });
+      box.appendChild(list);
+    }
+    var tables = document.getElementById('coverage-tables');
+    var behaviors = [];
+    cov.cells.forEach(function (c) { if (behaviors.indexOf(c.behavior) < 0) { behaviors.push(c.behavior); } });
+    behaviors.forEach(function (b) {
+      var table = el('table', { className: 'coverage', 'data-behavior': b });
+      table.appendChild(el('caption', { text: b }));
+      var head = el('tr', null, [el('th', { scope: 'col', text: 'Road type' }), el('th', { scope: 'col', text: 'Speed band' })]);
+      cov.densities.forEach(function (d) { head.appendChild(el('th', { scope: 'col', text: d + ' traffic' })); });
+      table.appendChild(el('thead', null, [head]));
+      var body = el('tbody');
+      cov.roadTypes.forEach(function (r) {
+        cov.speedBands.forEach(function (sp) {
+          var row = el('tr', null, [el('th', { scope: 'row', text: r }), el('th', { scope: 'row', text: sp })]);
+          cov.densities.forEach(function (d) {
+            var cell = cov.cells.filter(function (c) { return c.behavior === b && c.roadType === r && c.speedBand === sp && c.density === d; })[0];
+            var n = cell ? cell.scenarios.length : 0;
+            var cls = 'num cov' + (n === 0 ? ' empty' : '') + (cell && cell.underMinimum ? ' under-minimum' : '');
+            var c = el('td', { className: cls, 'data-road': r, 'data-speed': sp, 'data-density': d, text: String(n) + (cell && cell.underMinimum ? ' ⚠' : '') });
+            if (cell && n) { c.setAttribute('title', cell.scenarios.join('\n')); }
+            row.appendChild(c);
+          });
+          body.appendChild(row);
+        });
+      });
+      table.appendChild(body);
+      tables.appendChild(el('div', { className: 'scroll' }, [table]));
+    });
+    document.getElementById('coverage-unclassified').textContent = cov.unclassified.length
+      ? cov.unclassified.length + ' scenario(s) could not be classified: ' + cov.unclassified.join('; ')
+      : 'Every scenario of the run was classified (' + cov.scenarios.length + ').';
   })();
 
   document.documentElement.setAttribute('data-ready', 'true');

@@ -13,4 +13,5 @@ namespace AvEval.Tracking.Comparison;
 /// <param name="Correction">How p-values are adjusted across behaviours.</param>
 /// <param name="FlakyThreshold">A scenario with a flip rate above this (0–1) is flaky.</param>
 /// <param name="Blocking">The blocking behaviours with their margins.</param>
-public sealed record GatePolicy(string File, double SignificanceLevel, MultipleTestingCorrection Correction, double FlakyThreshold, IReadOnlyList<BlockingBehavior> Blocking);
+/// <param name="Coverage">The optional minimum of scenarios per taxonomy cell (<see cref="CoverageGate"/>); null when the policy has no <c>coverage:</c>.</param>
+public sealed record GatePolicy(string File, double SignificanceLevel, MultipleTestingCorrection Correction, double FlakyThreshold, IReadOnlyList<BlockingBehavior> Blocking, CoverageRequirement? Coverage = null);

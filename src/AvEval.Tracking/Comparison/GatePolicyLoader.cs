@@ -17,7 +17,10 @@ namespace AvEval.Tracking.Comparison;
 public static partial class GatePolicyLoader
 {
     /// <summary>The fields of the policy, in the order the schema lists them.</summary>
-    public static readonly IReadOnlyList<string> KnownFields = ["significance_level", "correction", "flaky_threshold", "blocking"];
+    public static readonly IReadOnlyList<string> KnownFields = ["significance_level", "correction", "flaky_threshold", "blocking", "coverage"];
+
+    /// <summary>The fields of the optional <c>coverage:</c> mapping (<see cref="CoverageRequirement"/>).</summary>
+    public static readonly IReadOnlyList<string> CoverageFields = ["minimum", "behaviors", "road_types", "speed_bands", "densities"];
 
     /// <summary>The fields of one blocking behaviour.</summary>
     public static readonly IReadOnlyList<string> BlockingFields = ["behavior", "margin"];
@@ -91,7 +94,53 @@ public static partial class GatePolicyLoader
             blocking.Add(new BlockingBehavior(behavior, Number(file, fields, item, "margin", 0, 1, inclusive: true)));
         }
 
-        return new GatePolicy(file, alpha, correction, flaky, blocking);
+        var coverage = root.TryGetValue("coverage", out var coverageEntry) ? CoverageOf(file, coverageEntry.Value) : null;
+        return new GatePolicy(file, alpha, correction, flaky, blocking, coverage);
+    }
+
+    private static CoverageRequirement CoverageOf(string file, YamlNode node)
+    {
+        var fields = Fields(file, node, "the coverage minimum", CoverageFields);
+        var (text, minimumNode) = Text(file, fields, node, "minimum");
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int minimum) || minimum < 1)
+        {
+            throw ScenarioSpecException.BadValue(file, Line(minimumNode), Column(minimumNode), "minimum", text, "it must be a whole number of scenarios per cell, at least 1");
+        }
+
+        return new CoverageRequirement(
+            minimum,
+            Names(file, fields, "behaviors", null),
+            Names(file, fields, "road_types", Coverage.ScenarioTaxonomy.RoadTypes),
+            Names(file, fields, "speed_bands", Coverage.ScenarioTaxonomy.SpeedBands),
+            Names(file, fields, "densities", Coverage.ScenarioTaxonomy.Densities));
+    }
+
+    private static List<string> Names(string file, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> fields, string field, IReadOnlyList<string>? allowed)
+    {
+        if (!fields.TryGetValue(field, out var entry))
+        {
+            return [];
+        }
+
+        if (entry.Value is not YamlSequenceNode list)
+        {
+            throw ScenarioSpecException.WrongType(file, Line(entry.Value), Column(entry.Value), field, "a list of names", Describe(entry.Value));
+        }
+
+        var names = new List<string>();
+        foreach (var item in list.Children)
+        {
+            string value = item is YamlScalarNode { Value: { } v } ? v : throw ScenarioSpecException.WrongType(file, Line(item), Column(item), field, "a name", Describe(item));
+            bool known = allowed is null ? BehaviorPattern().IsMatch(value) : allowed.Contains(value);
+            if (!known)
+            {
+                throw ScenarioSpecException.BadValue(file, Line(item), Column(item), field, value, allowed is null ? "a behaviour is snake_case, as its folder under scenarios/behaviors/ is named" : $"it must be one of {string.Join(", ", allowed)}");
+            }
+
+            names.Add(value);
+        }
+
+        return names;
     }
 
     private static Dictionary<string, (YamlScalarNode Key, YamlNode Value)> Fields(string file, YamlNode node, string what, IReadOnlyList<string> known)

@@ -48,11 +48,63 @@ public sealed class GatePolicyLoaderTests
     }
 
     [Fact]
+    public void Parse_WithoutCoverage_HasNoCoverageMinimum()
+    {
+        GatePolicyLoader.Parse("gate.yaml", Valid).Coverage.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Parse_Coverage_ReadsTheMinimumAndItsLists()
+    {
+        var policy = GatePolicyLoader.Parse("gate.yaml", Valid + "\ncoverage:\n  minimum: 2\n  behaviors: [following_distance]\n  road_types: [freeway]\n  densities: [light, dense]\n");
+
+        var coverage = policy.Coverage.ShouldNotBeNull();
+        coverage.Minimum.ShouldBe(2);
+        coverage.Behaviors.ShouldBe(["following_distance"]);
+        coverage.RoadTypes.ShouldBe(["freeway"]);
+        coverage.SpeedBands.ShouldBeEmpty();
+        coverage.Densities.ShouldBe(["light", "dense"]);
+    }
+
+    [Fact]
+    public void Parse_CoverageSampleOfDocsReports_ReadsAsThePageSays()
+    {
+        string doc = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RecordedRuns.Scenarios)!, "docs", "reports.md")).ReplaceLineEndings("\n");
+        int start = doc.IndexOf("```yaml\n  coverage:", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "docs/reports.md has no coverage sample");
+        string block = doc[(start + "```yaml\n".Length)..doc.IndexOf("```", start + 7, StringComparison.Ordinal)];
+        string sample = string.Join("\n", block.Split('\n').Select(l => l.Length >= 2 ? l[2..] : l));
+
+        var coverage = GatePolicyLoader.Parse("reports.md", Valid + "\n" + sample).Coverage.ShouldNotBeNull();
+
+        coverage.Minimum.ShouldBe(2);
+        coverage.Behaviors.ShouldBe(["following_distance"]);
+        coverage.RoadTypes.ShouldBe(["freeway", "arterial"]);
+        coverage.SpeedBands.ShouldBe(["medium"]);
+    }
+
+    [Fact]
+    public void Parse_CoverageUnknownRoadType_IsAnErrorListingTheKnownOnes()
+    {
+        var error = Parse(Valid + "\ncoverage:\n  minimum: 1\n  road_types: [motorway]\n");
+
+        Assert.IsType<ScenarioSpecException>(error).Message.ShouldBe("gate.yaml:9:16: field 'road_types' is 'motorway', but it must be one of freeway, arterial, intersection.");
+    }
+
+    [Fact]
+    public void Parse_CoverageMinimumZero_IsAnError()
+    {
+        var error = Parse(Valid + "\ncoverage:\n  minimum: 0\n");
+
+        Assert.IsType<ScenarioSpecException>(error).Message.ShouldBe("gate.yaml:8:12: field 'minimum' is '0', but it must be a whole number of scenarios per cell, at least 1.");
+    }
+
+    [Fact]
     public void Parse_UnknownField_IsAnErrorAtItsLineAndColumn()
     {
         var error = Parse(Valid + "\nalpha: 0.1\n");
 
-        Assert.IsType<ScenarioSpecException>(error).Message.ShouldBe("gate.yaml:7:1: unknown field 'alpha'; known fields are significance_level, correction, flaky_threshold, blocking.");
+        Assert.IsType<ScenarioSpecException>(error).Message.ShouldBe("gate.yaml:7:1: unknown field 'alpha'; known fields are significance_level, correction, flaky_threshold, blocking, coverage.");
     }
 
     [Fact]
@@ -129,7 +181,13 @@ public sealed class GatePolicyLoaderTests
         var item = root.GetProperty("properties").GetProperty("blocking").GetProperty("items");
 
         root.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(GatePolicyLoader.KnownFields);
-        root.GetProperty("required").EnumerateArray().Select(p => p.GetString()).ShouldBe(GatePolicyLoader.KnownFields);
+        root.GetProperty("required").EnumerateArray().Select(p => p.GetString()).ShouldBe(GatePolicyLoader.KnownFields.Where(f => f != "coverage"));
+        var coverage = root.GetProperty("properties").GetProperty("coverage");
+        coverage.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(GatePolicyLoader.CoverageFields);
+        coverage.GetProperty("additionalProperties").GetBoolean().ShouldBeFalse();
+        coverage.GetProperty("properties").GetProperty("road_types").GetProperty("items").GetProperty("enum").EnumerateArray().Select(p => p.GetString()).ShouldBe(AvEval.Coverage.ScenarioTaxonomy.RoadTypes);
+        coverage.GetProperty("properties").GetProperty("speed_bands").GetProperty("items").GetProperty("enum").EnumerateArray().Select(p => p.GetString()).ShouldBe(AvEval.Coverage.ScenarioTaxonomy.SpeedBands);
+        coverage.GetProperty("properties").GetProperty("densities").GetProperty("items").GetProperty("enum").EnumerateArray().Select(p => p.GetString()).ShouldBe(AvEval.Coverage.ScenarioTaxonomy.Densities);
         root.GetProperty("additionalProperties").GetBoolean().ShouldBeFalse();
         item.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(GatePolicyLoader.BlockingFields);
         item.GetProperty("additionalProperties").GetBoolean().ShouldBeFalse();
