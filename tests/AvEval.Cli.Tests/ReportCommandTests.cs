@@ -52,11 +52,11 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public void GateAndReport_CoverageMinimum_RefuseAndFlagTheSameCells()
+    public void GateRunAndReport_CoverageMinimum_RefuseAndFlagTheSameCells()
     {
         string suite = Path.Combine(_copy.WithoutMinedScenarios().Root, "scenarios");
         string policy = _folder.Write("gate.yaml", "significance_level: 0.05\ncorrection: holm\nflaky_threshold: 0.2\nblocking:\n  - behavior: following_distance\n    margin: 0.05\ncoverage:\n  minimum: 2\n  behaviors: [following_distance]\n  road_types: [freeway, arterial]\n  speed_bands: [medium]\n");
-        CliRun.With(path => DuckDbResultStore.Open(path), "run", "--suite", suite, "--filter", "behaviors/following_distance/*.yaml", "--store", StorePath, "--baseline", "rc-2026.12.1", "--candidate", "rc-2026.12.2-short-gap", "--policy", policy);
+        var release = CliRun.With(path => DuckDbResultStore.Open(path), "run", "--suite", suite, "--filter", "behaviors/following_distance/*.yaml", "--store", StorePath, "--baseline", "rc-2026.12.1", "--candidate", "rc-2026.12.2-short-gap", "--policy", policy);
         string run = DuckDbResultStore.OpenExisting(StorePath).ListRuns().ShouldHaveSingleItem().Id.Value;
         string folder = _folder.PathOf("report");
 
@@ -75,6 +75,8 @@ public sealed class ReportCommandTests : IDisposable
         coverage.GetProperty("shortfalls").EnumerateArray().Select(e => e.GetString()).ShouldBe(gateLines);
         flagged.Count.ShouldBe(gateLines.Count);
         flagged.ShouldNotBeEmpty();
+        release.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("coverage: ", StringComparison.Ordinal)).ShouldBe(gateLines, "run --baseline applies the policy's coverage minimum as aveval gate does");
+        release.ExitCode.ShouldBe(1, release.Error);
         foreach (var cell in flagged)
         {
             cell.GetProperty("behavior").GetString().ShouldBe("following_distance");

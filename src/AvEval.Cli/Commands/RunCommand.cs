@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AvEval.Cli.Output;
 using AvEval.Judges;
+using AvEval.Learned.Certification;
 using AvEval.Reports;
 using AvEval.Runs;
 using AvEval.Candidates;
@@ -144,6 +145,12 @@ internal static class RunCommand
 
         var output = environment.Output;
         GateCommand.WriteDecision(output, decision);
+        var shortfalls = GateCommand.CoverageShortfalls(store, decision, GatePolicyLoader.Load(policy));
+        foreach (var shortfall in shortfalls)
+        {
+            output.WriteLine(shortfall.Message);
+        }
+
         output.WriteLine();
         WriteRunLine(output, run, store);
         output.WriteLine();
@@ -154,9 +161,10 @@ internal static class RunCommand
 
         // The page a reviewer opens: the same two sides and policy, so its decision is the one printed above.
         string reportFolder = settings.Release.Report ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store))!, ReleaseSettings.DefaultReportFolder);
-        var document = new ReportBuilder(DuckDbResultStore.OpenExisting(store)).Build(side(reference), side(candidates[0]), new ReportOptions(policy, Comparison: new ComparisonOptions(Seed: suiteSettings.Seed)));
+        var document = new ReportBuilder(DuckDbResultStore.OpenExisting(store), health: root => new ModelCardHealthSource(root))
+            .Build(side(reference), side(candidates[0]), new ReportOptions(policy, Comparison: new ComparisonOptions(Seed: suiteSettings.Seed)));
         output.WriteLine($"report:  {ReportWriter.Write(document, reportFolder)}");
-        return decision.Passed ? ExitCodes.Success : ExitCodes.FailingVerdicts;
+        return decision.Passed && shortfalls.Count == 0 ? ExitCodes.Success : ExitCodes.FailingVerdicts;
     }
 
     /// <summary>The judges' response cache of <c>AVEVAL_JUDGE_CACHE</c>; null when unset or empty.</summary>
