@@ -343,7 +343,7 @@ public sealed class DuckDbResultStore : IRunRecorder
         var delay = TimeSpan.FromMilliseconds(2);
         while (true)
         {
-            var connection = new DuckDBConnection($"Data Source={path};threads=1");
+            var connection = new DuckDBConnection($"Data Source={path};threads=1;checkpoint_threshold=256MB");
             try
             {
                 connection.Open();

@@ -76,8 +76,9 @@ internal static class Program
 
         double seconds = clock.Elapsed.TotalSeconds;
         store.Finish(run, RunStatus.Complete, DateTimeOffset.UtcNow);
+        double finished = clock.Elapsed.TotalSeconds;
         long metrics = cases.Sum(c => (long)c.Metrics.Count);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {cases.Length} verdicts with {metrics} metrics in {seconds:F2} s = {cases.Length / seconds:F0} verdicts/s ({metrics / seconds:F0} metric rows/s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {cases.Length} verdicts with {metrics} metrics in {seconds:F2} s = {cases.Length / seconds:F0} verdicts/s ({metrics / seconds:F0} metric rows/s); with finish (the file closed and checkpointed) {finished:F2} s = {cases.Length / finished:F0} verdicts/s"));
     }
 
     private static List<CaseRecord> RealCases(string scene, int egos)

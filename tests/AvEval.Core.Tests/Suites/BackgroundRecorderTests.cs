@@ -89,6 +89,76 @@ public class BackgroundRecorderTests
         store.Calls.ShouldBe(["begin", "record", "finish Failed"], "nothing is written after the failed write");
     }
 
+    [Fact]
+    public void Begin_StoreSlowToBegin_ReturnsAtOnceAndTheStoreBeginsBeforeAnyCase()
+    {
+        using var release = new ManualResetEventSlim();
+        var store = new GatedBeginRecorder(release);
+        using var recorder = new BackgroundRecorder(store, maxBatch: 10, gather: TimeSpan.Zero);
+
+        recorder.Begin(Manifest);
+        recorder.Record(Manifest.Id, [Case(0)]);
+        bool begunEarly = store.Calls.Contains("begin");
+        release.Set();
+        recorder.Finish(Manifest.Id, RunStatus.Complete, End);
+
+        begunEarly.ShouldBeFalse("the runner judges while the store begins the run");
+        store.Calls.ShouldBe(["begin", "record", "finish Complete"]);
+    }
+
+    [Fact]
+    public void Finish_AfterTheStoreRefusedToBegin_RethrowsThatErrorAndFinishesNothing()
+    {
+        var refused = new InvalidOperationException("results store is busy");
+        var store = new GatedBeginRecorder(null, refused);
+        var recorder = new BackgroundRecorder(store, maxBatch: 10, gather: TimeSpan.Zero);
+        recorder.Begin(Manifest);
+
+        var error = Record.Exception(() => recorder.Finish(Manifest.Id, RunStatus.Failed, End));
+
+        error.ShouldBeSameAs(refused, "a run that was never begun cannot be finished: the reason it is not in the store is reported");
+        store.Calls.ShouldBe(["begin failed"]);
+    }
+
+    /// <summary>A recorder whose begin waits for a signal (or fails), as a store busy with another process's write does.</summary>
+    private sealed class GatedBeginRecorder(ManualResetEventSlim? release, Exception? fail = null) : IRunRecorder
+    {
+        private readonly List<string> _calls = [];
+
+        public List<string> Calls
+        {
+            get
+            {
+                lock (_calls)
+                {
+                    return [.. _calls];
+                }
+            }
+        }
+
+        public void Begin(RunManifest manifest)
+        {
+            release?.Wait(TimeSpan.FromSeconds(30));
+            Add(fail is null ? "begin" : "begin failed");
+            if (fail is not null)
+            {
+                throw fail;
+            }
+        }
+
+        public void Record(RunId run, IReadOnlyList<CaseRecord> cases) => Add("record");
+
+        public void Finish(RunId run, RunStatus status, DateTimeOffset endedAt) => Add($"finish {status}");
+
+        private void Add(string call)
+        {
+            lock (_calls)
+            {
+                _calls.Add(call);
+            }
+        }
+    }
+
     /// <summary>A recorder whose writes take a fixed time, as a store's do, keeping each batch (calls come from the writer thread, one at a time).</summary>
     private sealed class SlowRecorder(TimeSpan write) : IRunRecorder
     {

@@ -6,13 +6,14 @@ namespace AvEval.Suites.Internal;
 
 /// <summary>
 /// Records a run on a writer thread of its own, so that the runner judges the next cases while the store writes the
-/// last ones (group commit: each write takes every case that arrived since the one before). <see cref="Begin"/> is
-/// synchronous, so a run is in the store from its start; <see cref="Record"/> hands cases over and returns; a write
-/// starts once <c>maxBatch</c> cases wait or <c>gather</c> after the first of them arrived; <see cref="Finish"/> waits
-/// for every write and then ends the run. A write that fails stops the writing: the next <see cref="Record"/> rethrows
-/// its exception, and the run is finished <see cref="RunStatus.Failed"/> whatever status the runner asks for (rethrown
-/// then too when the runner thought it complete). A process killed mid-run loses the cases not yet written: at most
-/// <c>maxBatch</c> waiting or <c>gather</c> of judging, and the write in flight.
+/// last ones (group commit: each write takes every case that arrived since the one before). <see cref="Begin"/> is the
+/// writer's first write, so judging starts at once and the run is in the store a moment later; <see cref="Record"/>
+/// hands cases over and returns; a write starts once <c>maxBatch</c> cases wait or <c>gather</c> after the first of them
+/// arrived; <see cref="Finish"/> waits for every write and then ends the run. A write that fails stops the writing: the
+/// next <see cref="Record"/> rethrows its exception, and the run is finished <see cref="RunStatus.Failed"/> whatever
+/// status the runner asks for (rethrown then too when the runner thought it complete; a run whose begin failed is not in
+/// the store, so it is not finished, and the error is rethrown). A process killed mid-run loses the cases not yet
+/// written: at most <c>maxBatch</c> waiting or <c>gather</c> of judging, and the write in flight.
 /// </summary>
 internal sealed class BackgroundRecorder : IRunRecorder, IDisposable
 {
@@ -22,7 +23,8 @@ internal sealed class BackgroundRecorder : IRunRecorder, IDisposable
     private readonly object _gate = new();
     private readonly List<CaseRecord> _pending = [];
     private readonly Thread _writer;
-    private RunId _run;
+    private RunManifest? _manifest;
+    private bool _begun;
     private long _firstPendingAt;
     private bool _closing;
     private ExceptionDispatchInfo? _failure;
@@ -40,8 +42,7 @@ internal sealed class BackgroundRecorder : IRunRecorder, IDisposable
     public void Begin(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        _inner.Begin(manifest);
-        _run = manifest.Id;
+        _manifest = manifest;
         _writer.Start();
     }
 
@@ -76,6 +77,11 @@ internal sealed class BackgroundRecorder : IRunRecorder, IDisposable
             return;
         }
 
+        if (!_begun)
+        {
+            _failure.Throw();
+        }
+
         // Cases were lost: the run did not finish as the runner believes.
         _inner.Finish(run, RunStatus.Failed, endedAt);
         if (status == RunStatus.Complete)
@@ -103,6 +109,12 @@ internal sealed class BackgroundRecorder : IRunRecorder, IDisposable
 
     private void Write()
     {
+        if (!Guarded(() => _inner.Begin(_manifest!)))
+        {
+            return;
+        }
+
+        _begun = true;
         while (true)
         {
             CaseRecord[] batch;
@@ -133,22 +145,32 @@ internal sealed class BackgroundRecorder : IRunRecorder, IDisposable
                 Monitor.PulseAll(_gate);
             }
 
-            try
+            if (!Guarded(() => _inner.Record(_manifest!.Id, batch)))
             {
-                _inner.Record(_run, batch);
-            }
-#pragma warning disable CA1031 // Any write failure is handed to the runner's thread, which fails the run with it.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                lock (_gate)
-                {
-                    _failure = ExceptionDispatchInfo.Capture(ex);
-                    Monitor.PulseAll(_gate);
-                }
-
                 return;
             }
+        }
+    }
+
+    /// <summary>Runs one write; a failure is kept for the runner's thread (and wakes it), and false returned.</summary>
+    private bool Guarded(Action write)
+    {
+        try
+        {
+            write();
+            return true;
+        }
+#pragma warning disable CA1031 // Any write failure is handed to the runner's thread, which fails the run with it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            lock (_gate)
+            {
+                _failure = ExceptionDispatchInfo.Capture(ex);
+                Monitor.PulseAll(_gate);
+            }
+
+            return false;
         }
     }
 
