@@ -28,6 +28,7 @@ internal static class AvEvalCommandLine
         CalibrateCommand.Create(environment),
         RunCommand.Create(environment),
         RunsCommand.Create(environment),
+        MergeCommand.Create(environment),
         ExportCommand.Create(environment),
         CheckCommand.Create(environment),
         CompareCommand.Create(environment),

@@ -20,4 +20,7 @@ internal sealed record RunSettings(IReadOnlyList<string> Candidates, string? Sui
     /// an interactive terminal in any case, never for JSON or redirected output.
     /// </summary>
     public bool NoProgress { get; init; }
+
+    /// <summary><c>--shard i/N</c>: run only shard i of N of the discovered cases (<see cref="Runs.RunShard"/>); null for every case.</summary>
+    public Runs.RunShard? Shard { get; init; }
 }
