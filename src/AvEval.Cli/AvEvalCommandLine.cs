@@ -29,6 +29,7 @@ internal static class AvEvalCommandLine
         RunCommand.Create(environment),
         RunsCommand.Create(environment),
         MergeCommand.Create(environment),
+        SiloCommand.Create(environment),
         ExportCommand.Create(environment),
         CheckCommand.Create(environment),
         CompareCommand.Create(environment),

@@ -43,12 +43,15 @@ internal static class RunCommand
         var summary = new Option<string?>("--summary") { Description = "With --baseline: write the gate's Markdown summary to this file, e.g. $GITHUB_STEP_SUMMARY (appended to when it exists)." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar while the suite runs; default: a bar on an interactive terminal with the table format (never for json or redirected output)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (1-based, e.g. 2/4: case k of the discovered cases belongs to shard (k mod N)+1), for Kubernetes Indexed Jobs or Slurm arrays; the manifest is the whole run's with the shard added; combine the shards' stores with aveval merge. Not with --baseline." };
-        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary, noProgress, shard };
+        var cluster = new Option<string?>("--cluster") { Description = "Submit the run to a cluster of worker silos (aveval silo): localhost, localhost:<primary port>, or a PostgreSQL connection string; this process coordinates and is the one writer of the store. Not with --baseline or --shard." };
+        var resume = new Option<string?>("--resume") { Description = "Finish a run that a coordinator left running (it died), without judging its stored cases again: across --cluster when given, else in this process; needs --store (or AVEVAL_STORE) holding the run." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "With --cluster: cases per item sent to a silo (default 8)." };
+        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary, noProgress, shard, cluster, resume, batchSize };
         command.SetAction(parse =>
         {
             var ids = (parse.GetValue(candidate) ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var release = new ReleaseSettings(parse.GetValue(baseline), parse.GetValue(policy), parse.GetValue(junit), parse.GetValue(summary));
-            var settings = new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format), release) { NoProgress = parse.GetValue(noProgress), Shard = parse.GetValue(shard) is { } slice ? RunShard.Parse(slice, "--shard") : null };
+            var settings = new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format), release) { NoProgress = parse.GetValue(noProgress), Shard = parse.GetValue(shard) is { } slice ? RunShard.Parse(slice, "--shard") : null, Cluster = parse.GetValue(cluster), Resume = parse.GetValue(resume), BatchSize = parse.GetValue(batchSize) };
             return Execute(settings, environment, Environment.GetEnvironmentVariable, environment.Interactive ? RunProgressBar.TerminalFor(environment.Output) : null);
         });
         return command;
@@ -79,6 +82,16 @@ internal static class RunCommand
         if (settings.Shard is not null && settings.Release.Baseline is not null)
         {
             throw SuiteSettingsException.ShardWith("--shard", "--baseline");
+        }
+
+        if (settings.Cluster is not null || settings.Resume is not null)
+        {
+            if (settings.Release.Baseline is not null || settings.Shard is not null)
+            {
+                throw SuiteSettingsException.NotTogether(settings.Cluster is not null ? "--cluster" : "--resume", settings.Shard is not null ? "--shard" : "--baseline");
+            }
+
+            return ClusterRunCommand.Execute(settings, suiteSettings, environment);
         }
 
         return settings.Release.Baseline is { } baseline

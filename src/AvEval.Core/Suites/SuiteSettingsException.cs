@@ -48,4 +48,8 @@ public sealed class SuiteSettingsException : AvEvalException
     /// <summary>A run was asked to be both sharded and something that needs every case in one process.</summary>
     public static SuiteSettingsException ShardWith(string shardSetting, string otherSetting) =>
         new(shardSetting, $"{shardSetting} runs a slice of the suite, but {otherSetting} needs every case in one run; run {otherSetting} without {shardSetting}, or merge the shards with 'aveval merge' and compare the merged run.");
+
+    /// <summary>Two settings that exclude each other were both given.</summary>
+    public static SuiteSettingsException NotTogether(string setting, string other) =>
+        new(setting, $"{setting} and {other} cannot be used together; run with one of them.");
 }
