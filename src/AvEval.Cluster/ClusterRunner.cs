@@ -53,6 +53,13 @@ public sealed class ClusterRunner(IClusterClient client)
         return Execute(manifest, pattern, cases, new HashSet<string>(StringComparer.Ordinal), recorder, cancellation);
     }
 
+    /// <summary>Runs cases under a manifest built beforehand (tests: a manifest whose suite hash no silo can match).</summary>
+    internal Task<ClusterRunResult> RunUnderAsync(RunManifest manifest, string pattern, IReadOnlyList<SuiteCase> cases, IRunRecorder? recorder, CancellationToken cancellation = default)
+    {
+        recorder?.Begin(manifest);
+        return Execute(manifest, pattern, cases, new HashSet<string>(StringComparer.Ordinal), recorder, cancellation);
+    }
+
     /// <summary>
     /// Finishes a run that a coordinator left <see cref="RunStatus.Running"/>: the items with a case not yet stored are
     /// judged and recorded; stored cases are kept. The suite must hash as the run's manifest says.
@@ -120,6 +127,11 @@ public sealed class ClusterRunner(IClusterClient client)
                     {
                         var grain = _client.GetGrain<ICaseBatchGrain>($"{manifest.Id}/{n}/{attempt}");
                         var result = await grain.Evaluate(item).WaitAsync(ItemTimeout, cancellation).ConfigureAwait(false);
+                        if (result.Error is { } failed)
+                        {
+                            throw new InvalidOperationException($"silo '{result.Silo}': {failed}");
+                        }
+
                         var records = JsonSerializer.Deserialize(result.CasesJson, RunJson.Default.IReadOnlyListCaseRecord) ?? [];
                         if (!records.Select(r => r.Key).SequenceEqual(items[n].Select(k => cases[k].DisplayName)))
                         {
