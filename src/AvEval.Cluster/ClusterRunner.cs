@@ -25,14 +25,27 @@ public sealed class ClusterRunner(IClusterClient client)
     /// <summary>Cases per item (default 8).</summary>
     public int BatchSize { get; init; } = 8;
 
-    /// <summary>Attempts per item before the run fails (default 3).</summary>
-    public int MaxAttempts { get; init; } = 3;
+    /// <summary>Attempts per item before the run fails (default 5), the n-th retry after <see cref="RetryDelay"/> × 2^(n-1), so that a killed silo is declared dead (a few seconds) before the last attempts are placed.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>The wait before the first retry of an item (default 1 s), doubled for each further one.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Items in flight at once (default 8).</summary>
     public int Parallelism { get; init; } = 8;
 
-    /// <summary>The longest one attempt of an item may take (default 5 minutes).</summary>
+    /// <summary>
+    /// The longest one attempt of an item may take (default 5 minutes). Once items have completed, an attempt is also
+    /// given up after <see cref="StragglerFactor"/> times the longest completed item (at least <see cref="MinAttemptTimeout"/>):
+    /// a call to a silo that was killed after the gateway forwarded it gets no answer, so it is retried as a straggler.
+    /// </summary>
     public TimeSpan ItemTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The shortest time an attempt is given once items have completed (default 10 s).</summary>
+    public TimeSpan MinAttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times the longest completed item an attempt may take before it is retried (default 10).</summary>
+    public double StragglerFactor { get; init; } = 10;
 
     /// <summary>Runs every case across the cluster as one run recorded into <paramref name="recorder"/>.</summary>
     /// <param name="suite">The coordinator's suite (silos read their own copy and check its hash).</param>
@@ -106,6 +119,7 @@ public sealed class ClusterRunner(IClusterClient client)
         var silos = new Dictionary<string, int>(StringComparer.Ordinal);
         int next = 0;
         int retries = 0;
+        var longest = TimeSpan.Zero;
         var gate = new object();
         using var slots = new SemaphoreSlim(Parallelism);
 
@@ -126,7 +140,36 @@ public sealed class ClusterRunner(IClusterClient client)
                     try
                     {
                         var grain = _client.GetGrain<ICaseBatchGrain>($"{manifest.Id}/{n}/{attempt}");
-                        var result = await grain.Evaluate(item).WaitAsync(ItemTimeout, cancellation).ConfigureAwait(false);
+                        var watch = System.Diagnostics.Stopwatch.StartNew();
+                        var call = grain.Evaluate(item);
+                        WorkResult result;
+                        while (true)
+                        {
+                            // The limit is read again each second: an attempt begun before any item completed gets the
+                            // straggler limit as soon as one does.
+                            TimeSpan limit;
+                            lock (gate)
+                            {
+                                limit = longest == TimeSpan.Zero ? ItemTimeout : TimeSpan.FromTicks(Math.Clamp((long)(longest.Ticks * StragglerFactor), MinAttemptTimeout.Ticks, ItemTimeout.Ticks));
+                            }
+
+                            var left = limit - watch.Elapsed;
+                            if (left <= TimeSpan.Zero)
+                            {
+                                throw new TimeoutException($"no answer within {limit.TotalSeconds:0.#} s");
+                            }
+
+                            try
+                            {
+                                result = await call.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellation).ConfigureAwait(false);
+                                break;
+                            }
+                            catch (TimeoutException) when (!call.IsCompleted)
+                            {
+                                // not yet: look at the limit again
+                            }
+                        }
+
                         if (result.Error is { } failed)
                         {
                             throw new InvalidOperationException($"silo '{result.Silo}': {failed}");
@@ -140,6 +183,7 @@ public sealed class ClusterRunner(IClusterClient client)
 
                         lock (gate)
                         {
+                            longest = watch.Elapsed > longest ? watch.Elapsed : longest;
                             results[n] = [.. records];
                             silos[result.Silo] = silos.GetValueOrDefault(result.Silo) + items[n].Length;
                             while (next < results.Length && results[next] is { } ready)
@@ -155,6 +199,10 @@ public sealed class ClusterRunner(IClusterClient client)
                     {
                         cause = e.Message;
                         Interlocked.Increment(ref retries);
+                        if (attempt + 1 < MaxAttempts)
+                        {
+                            await Task.Delay(RetryDelay * Math.Pow(2, attempt), cancellation).ConfigureAwait(false);
+                        }
                     }
                 }
 
