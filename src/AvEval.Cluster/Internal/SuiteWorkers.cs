@@ -6,19 +6,27 @@ using AvEval.Suites;
 namespace AvEval.Cluster.Internal;
 
 /// <summary>
-/// A silo's suites and runners, one per run (folder, pattern, candidates, device and suite hash), kept for the silo's
-/// life so that scenes, drives and learned evaluators' batches are made once per silo. The first item of a run
-/// rediscovers the cases and checks the suite's content hash against the manifest's.
+/// A silo's suites and runners, one per run (as a single process has one runner per run: results are never carried from
+/// one run to the next), so that scenes, drives and learned evaluators' batches are made once per silo and run. The
+/// first item of a run rediscovers the cases and checks the suite's content hash against the manifest's. The runners of
+/// the last <see cref="Kept"/> runs are kept.
 /// </summary>
 internal sealed class SuiteWorkers(Func<string, EvaluatorDevice, IEvaluatorCatalog> catalogs) : IDisposable
 {
+    private const int Kept = 4;
+
     private readonly ConcurrentDictionary<string, Lazy<Worker>> _workers = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IEvaluatorCatalog> _opened = [];
 
     public Worker For(WorkItem item, string silo)
     {
-        string key = string.Join('\n', item.SuiteFolder, item.Pattern, string.Join(',', item.Candidates), item.Device, item.SuiteSha256);
+        string key = string.Join('\n', item.Run, item.SuiteFolder, item.Pattern, string.Join(',', item.Candidates), item.Device, item.SuiteSha256);
         var lazy = _workers.GetOrAdd(key, _ => new Lazy<Worker>(() => Make(item, silo)));
+        foreach (var old in _workers.Keys.Where(k => k != key).Take(Math.Max(0, _workers.Count - Kept)))
+        {
+            _workers.TryRemove(old, out _);
+        }
+
         try
         {
             return lazy.Value;
