@@ -35,7 +35,21 @@ internal static class SiloCommand
         var at = listen ?? address.Primary;
         environment.Output.WriteLine($"silo joined cluster '{cluster}'{(at is null ? "" : $", listening on {at} (gateway {ClusterAddress.GatewayOf(at.Port)})")}; stop it with Ctrl+C or SIGTERM");
         environment.Output.Flush();
-        host.WaitForShutdownAsync().GetAwaiter().GetResult();
+        // Stop on SIGTERM or Ctrl+C, leaving the cluster within a bounded time (graceful shutdown may wait on peers).
+        using var stop = new ManualResetEventSlim();
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Set(); });
+        stop.Wait();
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            host.StopAsync(bounded.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            // the silo did not leave gracefully in time; the process ends anyway and peers declare it dead
+        }
+
         return ExitCodes.Success;
     }
 }
