@@ -28,6 +28,8 @@ internal static class AvEvalCommandLine
         CalibrateCommand.Create(environment),
         RunCommand.Create(environment),
         RunsCommand.Create(environment),
+        MergeCommand.Create(environment),
+        SiloCommand.Create(environment),
         ExportCommand.Create(environment),
         CheckCommand.Create(environment),
         CompareCommand.Create(environment),

@@ -28,6 +28,8 @@ namespace AvEval.Cli.Commands;
 /// While the suite runs, an interactive terminal shows a progress bar (<see cref="RunProgressBar"/>: cases done over
 /// the run's cases, the current behaviour), cleared when the run ends; never with <c>--format json</c>,
 /// <c>--no-progress</c> or redirected output, so that logs and captured output are the summary alone.
+/// With <c>--shard i/N</c> it runs one deterministic slice of the discovered cases (<see cref="RunShard"/>) as a run
+/// whose manifest is the whole run's plus the shard; <c>aveval merge</c> (<see cref="MergeCommand"/>) combines the shards.
 /// </summary>
 internal static class RunCommand
 {
@@ -45,12 +47,16 @@ internal static class RunCommand
         var summary = new Option<string?>("--summary") { Description = "With --baseline: write the gate's Markdown summary to this file, e.g. $GITHUB_STEP_SUMMARY (appended to when it exists)." };
         var report = new Option<string?>("--report") { Description = "With --baseline: the folder to write the HTML release report into; default: report/ beside the store (reports/report/ for the default store)." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar while the suite runs; default: a bar on an interactive terminal with the table format (never for json or redirected output)." };
-        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary, report, noProgress };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (1-based, e.g. 2/4: case k of the discovered cases belongs to shard (k mod N)+1), for Kubernetes Indexed Jobs or Slurm arrays; the manifest is the whole run's with the shard added; combine the shards' stores with aveval merge. Not with --baseline." };
+        var cluster = new Option<string?>("--cluster") { Description = "Submit the run to a cluster of worker silos (aveval silo): localhost, localhost:<primary port>, or a PostgreSQL connection string; this process coordinates and is the one writer of the store. Not with --baseline or --shard." };
+        var resume = new Option<string?>("--resume") { Description = "Finish a run that a coordinator left running (it died), without judging its stored cases again: across --cluster when given, else in this process; needs --store (or AVEVAL_STORE) holding the run." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "With --cluster: cases per item sent to a silo (default 8)." };
+        var command = new Command("run", "Run the scenario suite for candidates, as dotnet test does, and print the outcomes; with --baseline, compare and gate a release.") { candidate, suite, filter, store, format, baseline, policy, junit, summary, report, noProgress, shard, cluster, resume, batchSize };
         command.SetAction(parse =>
         {
             var ids = (parse.GetValue(candidate) ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var release = new ReleaseSettings(parse.GetValue(baseline), parse.GetValue(policy), parse.GetValue(junit), parse.GetValue(summary), parse.GetValue(report));
-            var settings = new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format), release) { NoProgress = parse.GetValue(noProgress) };
+            var settings = new RunSettings(ids, parse.GetValue(suite), parse.GetValue(filter), parse.GetValue(store), parse.GetValue(format), release) { NoProgress = parse.GetValue(noProgress), Shard = parse.GetValue(shard) is { } slice ? RunShard.Parse(slice, "--shard") : null, Cluster = parse.GetValue(cluster), Resume = parse.GetValue(resume), BatchSize = parse.GetValue(batchSize) };
             return Execute(settings, environment, Environment.GetEnvironmentVariable, environment.Interactive ? RunProgressBar.TerminalFor(environment.Output) : null);
         });
         return command;
@@ -78,6 +84,21 @@ internal static class RunCommand
             Store = settings.Store ?? suiteSettings.Store ?? (environment.OpenStore is null ? null : ResultStorePath.Default),
         };
         var bar = settings.Format == OutputFormat.Table && !settings.NoProgress ? terminal : null;
+        if (settings.Shard is not null && settings.Release.Baseline is not null)
+        {
+            throw SuiteSettingsException.ShardWith("--shard", "--baseline");
+        }
+
+        if (settings.Cluster is not null || settings.Resume is not null)
+        {
+            if (settings.Release.Baseline is not null || settings.Shard is not null)
+            {
+                throw SuiteSettingsException.NotTogether(settings.Cluster is not null ? "--cluster" : "--resume", settings.Shard is not null ? "--shard" : "--baseline");
+            }
+
+            return ClusterRunCommand.Execute(settings, suiteSettings, environment);
+        }
+
         return settings.Release.Baseline is { } baseline
             ? Release(settings, suiteSettings, baseline, environment, bar, variable)
             : RunOnly(settings, suiteSettings, environment, bar, variable);
@@ -91,7 +112,20 @@ internal static class RunCommand
         var suite = new Suite(folder, evaluators);
         var candidates = suite.SelectCandidates(suiteSettings.Candidates, settings.Candidates.Count > 0 ? "--candidate" : SuiteSettings.CandidatesVariable);
         var cases = suite.Discover(settings.Filter ?? Suite.AllScenarios, candidates);
-        var run = RunProgressBar.Show(bar, cases.Count, progress => new SuiteRunner(suite).Run(cases, suiteSettings, recorder, progress: progress));
+        SuiteRunResult run;
+        if (settings.Shard is { } shard)
+        {
+            // The whole run's manifest (every shard has the same suite hash), the shard's cases.
+            var started = DateTimeOffset.UtcNow;
+            var manifest = ManifestBuilder.Build(RunId.New(started), suite, cases, suiteSettings, started) with { Shard = shard };
+            var slice = shard.Select(cases);
+            run = RunProgressBar.Show(bar, slice.Count, progress => new SuiteRunner(suite).RunUnder(manifest, slice, recorder, progress: progress));
+        }
+        else
+        {
+            run = RunProgressBar.Show(bar, cases.Count, progress => new SuiteRunner(suite).Run(cases, suiteSettings, recorder, progress: progress));
+        }
+
         if (settings.Format == OutputFormat.Json)
         {
             environment.Output.WriteLine(RunJson.Serialize(new RunDocument(RunJson.RunFormat, run.Manifest.Id.Value, run.Status, [.. run.Cases.Select(c => c.Record)])));
@@ -191,6 +225,10 @@ internal static class RunCommand
         string candidates = string.Join(", ", run.Manifest.Candidates.Select(c => c.Id));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run.Manifest.Id} ({candidates}): {run.Status.ToString().ToLowerInvariant()}, {cases.Count} cases: {cases.Count - failed - warned} passed, {warned} passed with warnings, {failed} failed{(failed == 0 ? "" : " (blocking)")}"));
         output.WriteLine(store is null ? "stored: not recorded (no --store or AVEVAL_STORE)" : $"stored: {store}");
+        if (run.Manifest.Shard is { } shard)
+        {
+            output.WriteLine($"shard: {shard} of the run's cases; combine every shard's store with 'aveval merge <stores...> --store <file>'");
+        }
     }
 
     private static void WriteSummary(TextWriter output, SuiteRunResult run, string? store)

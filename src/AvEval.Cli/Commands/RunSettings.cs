@@ -20,4 +20,16 @@ internal sealed record RunSettings(IReadOnlyList<string> Candidates, string? Sui
     /// an interactive terminal in any case, never for JSON or redirected output.
     /// </summary>
     public bool NoProgress { get; init; }
+
+    /// <summary><c>--shard i/N</c>: run only shard i of N of the discovered cases (<see cref="Runs.RunShard"/>); null for every case.</summary>
+    public Runs.RunShard? Shard { get; init; }
+
+    /// <summary><c>--cluster</c>: submit the run to this cluster (<c>localhost</c>, <c>localhost:port</c> or a PostgreSQL connection string) instead of running in this process; null for in-process.</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary><c>--resume</c>: finish this run, left running by a coordinator that died, without judging its stored cases again; null for a new run.</summary>
+    public string? Resume { get; init; }
+
+    /// <summary><c>--batch-size</c>: cases per item sent to a silo; null for the default (8).</summary>
+    public int? BatchSize { get; init; }
 }

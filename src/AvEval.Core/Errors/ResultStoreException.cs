@@ -49,4 +49,36 @@ public sealed class ResultStoreException : AvEvalException
     /// <summary>Cases or an end were recorded for a run that has already ended.</summary>
     public static ResultStoreException RunEnded(string store, string run, string status) =>
         new(store, $"run '{run}' in results store '{store}' has already ended as '{status}'; record into a new run instead.");
+
+    /// <summary>A part given to <c>aveval merge</c> holds no run of a shard (<c>aveval run --shard i/N</c>).</summary>
+    public static ResultStoreException NoShardRun(string store) =>
+        new(store, $"results store '{store}' holds no shard run; pass the stores that 'aveval run --shard i/N --store <file>' recorded into.");
+
+    /// <summary>A shard given to <c>aveval merge</c> belongs to another run than the first shard.</summary>
+    /// <param name="store">The part holding the shard.</param>
+    /// <param name="shard">The shard, <c>i/N</c>.</param>
+    /// <param name="run">Its run id.</param>
+    /// <param name="field">What differs (suite hash, candidates, settings, seed, code revision, shard count).</param>
+    /// <param name="value">Its value in this shard.</param>
+    /// <param name="firstStore">The part holding the first shard.</param>
+    /// <param name="firstShard">The first shard, <c>i/N</c>.</param>
+    /// <param name="firstValue">The value in the first shard.</param>
+    public static ResultStoreException ShardOfAnotherRun(string store, string shard, string run, string field, string value, string firstStore, string firstShard, string firstValue) =>
+        new(store, $"shard {shard} (run '{run}' in '{store}') is not of the same run as shard {firstShard} in '{firstStore}': {field} '{value}' differs from '{firstValue}'; merge only shards run with the same suite, candidates, settings, seed, code and shard count.");
+
+    /// <summary>One shard was given twice to <c>aveval merge</c> (two complete runs of it).</summary>
+    public static ResultStoreException ShardOverlap(string store, string shard, string run, string otherStore, string otherRun) =>
+        new(store, $"shard {shard} is given twice: run '{run}' in '{store}' and run '{otherRun}' in '{otherStore}'; pass each shard's complete run once.");
+
+    /// <summary>A shard given to <c>aveval merge</c> is not complete (still running, killed, failed or cancelled).</summary>
+    public static ResultStoreException ShardIncomplete(string store, string shard, string run, string status) =>
+        new(store, $"shard {shard} (run '{run}' in '{store}') is '{status}', not complete; run that shard again ('aveval run --shard {shard}') and merge its complete run.");
+
+    /// <summary>Shards of a run are missing from the parts given to <c>aveval merge</c>.</summary>
+    public static ResultStoreException ShardsMissing(string store, IEnumerable<string> missing, IEnumerable<string> parts) =>
+        new(store, $"shard(s) {string.Join(", ", missing)} are missing from the parts {string.Join(", ", parts.Select(p => $"'{p}'"))}; run them ('aveval run --shard i/N') and pass every shard's store.");
+
+    /// <summary>The shards' cases do not add up to one run cut round-robin (a case twice, or sizes that do not fit).</summary>
+    public static ResultStoreException ShardCasesInconsistent(string store, string shard, string problem) =>
+        new(store, $"shard {shard} in '{store}' does not fit the other shards ({problem.TrimEnd('.')}); run every shard with the same suite, filter and candidates.");
 }

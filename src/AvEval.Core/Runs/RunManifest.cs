@@ -12,6 +12,11 @@ namespace AvEval.Runs;
 /// <param name="Seed">The seed of every random choice in the run.</param>
 /// <param name="Machine">Where it ran.</param>
 /// <param name="StartedAt">When it started (wall time).</param>
+/// <param name="Shard">
+/// For a shard of a run cut for a batch scheduler (<c>aveval run --shard i/N</c>): which shard. The rest of the manifest is
+/// the whole run's (built over every case, so that every shard has the same suite hash); the run holds only the shard's
+/// cases. Null (and left out of the JSON) for a whole run.
+/// </param>
 public sealed record RunManifest(
     RunId Id,
     string SuiteRoot,
@@ -23,4 +28,5 @@ public sealed record RunManifest(
     IReadOnlyDictionary<string, string> Settings,
     int Seed,
     MachineInfo Machine,
-    DateTimeOffset StartedAt);
+    DateTimeOffset StartedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] RunShard? Shard = null);

@@ -131,6 +131,25 @@ public sealed class SuiteRunner(Suite suite)
         clock ??= TimeProvider.System;
         var started = clock.GetUtcNow();
         var manifest = ManifestBuilder.Build(RunId.New(started), Suite, cases, settings, started);
+        return RunUnder(manifest, cases, recorder, clock, progress, cancellation);
+    }
+
+    /// <summary>
+    /// Runs cases as one run under a manifest built beforehand, as <see cref="Run"/>
+    /// does with the manifest it builds: used for a shard (<see cref="RunShard"/>), whose manifest is built over every case
+    /// of the run while only the shard's cases are judged here.
+    /// </summary>
+    /// <param name="manifest">The run's manifest (<see cref="ManifestBuilder.Build"/>), recorded as given.</param>
+    /// <param name="cases">The cases to judge, in order.</param>
+    /// <param name="recorder">Where the run is recorded; null to record nothing.</param>
+    /// <param name="clock">The wall clock of the end time; null for the system clock.</param>
+    /// <param name="progress">Told how far the run has got; null for none.</param>
+    /// <param name="cancellation">Stops the run between cases.</param>
+    public SuiteRunResult RunUnder(RunManifest manifest, IReadOnlyList<SuiteCase> cases, IRunRecorder? recorder = null, TimeProvider? clock = null, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(cases);
+        clock ??= TimeProvider.System;
         using var writer = recorder is null ? null : new BackgroundRecorder(recorder, RecordBatchSize, RecordGatherInterval);
         writer?.Begin(manifest);
         var outcomes = new List<CaseOutcome>(cases.Count);

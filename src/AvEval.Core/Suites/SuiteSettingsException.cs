@@ -40,4 +40,16 @@ public sealed class SuiteSettingsException : AvEvalException
     /// <summary>A selected candidate id is not in the catalog.</summary>
     public static SuiteSettingsException UnknownCandidate(string setting, string id, string catalog, IEnumerable<string> known) =>
         new(setting, $"{setting} names candidate '{id}', which {catalog} does not define; known candidates are {string.Join(", ", known)}.");
+
+    /// <summary>A shard is not of the form <c>i/N</c> with <c>1 &lt;= i &lt;= N</c>.</summary>
+    public static SuiteSettingsException BadShard(string setting, string value) =>
+        new(setting, $"{setting} is '{value}', but it must be i/N with whole numbers 1 <= i <= N (shards are 1-based: 1/4 is the first of four); pass e.g. '{setting} 1/4'.");
+
+    /// <summary>A run was asked to be both sharded and something that needs every case in one process.</summary>
+    public static SuiteSettingsException ShardWith(string shardSetting, string otherSetting) =>
+        new(shardSetting, $"{shardSetting} runs a slice of the suite, but {otherSetting} needs every case in one run; run {otherSetting} without {shardSetting}, or merge the shards with 'aveval merge' and compare the merged run.");
+
+    /// <summary>Two settings that exclude each other were both given.</summary>
+    public static SuiteSettingsException NotTogether(string setting, string other) =>
+        new(setting, $"{setting} and {other} cannot be used together; run with one of them.");
 }
