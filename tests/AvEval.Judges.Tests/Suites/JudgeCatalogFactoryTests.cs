@@ -55,12 +55,26 @@ public sealed class JudgeCatalogFactoryTests
     [Fact]
     public void Create_ParameterlessWithoutTheCacheVariable_NoCache()
     {
-        Assert.SkipWhen(!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AVEVAL_JUDGE_CACHE")), "AVEVAL_JUDGE_CACHE is set in this test run");
         using var models = RegistryEvaluatorCatalog.Open(Scenarios, EvaluatorDevice.Cpu, TextWriter.Null);
+        var factory = new JudgeCatalogFactory();
+        JudgeEvaluatorCatalog catalog;
 
-        using var catalog = (JudgeEvaluatorCatalog)new JudgeCatalogFactory().Create(Scenarios, models, SuiteSettings.Default);
+        // Unset for this call whatever the test run sets, as the sibling test sets it, and put it back.
+        string? outer = Environment.GetEnvironmentVariable("AVEVAL_JUDGE_CACHE");
+        Environment.SetEnvironmentVariable("AVEVAL_JUDGE_CACHE", null);
+        try
+        {
+            catalog = (JudgeEvaluatorCatalog)factory.Create(Scenarios, models, SuiteSettings.Default);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AVEVAL_JUDGE_CACHE", outer);
+        }
 
-        catalog.Session.Cache.ShouldBeNull();
-        catalog.Session.Mode.ShouldBe(JudgeCacheMode.Off);
+        using (catalog)
+        {
+            catalog.Session.Cache.ShouldBeNull();
+            catalog.Session.Mode.ShouldBe(JudgeCacheMode.Off);
+        }
     }
 }
